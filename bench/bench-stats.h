@@ -1,0 +1,27 @@
+/* bench-stats.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+static inline int
+bench_compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values in place and returns their median. */
+static inline double
+bench_median (double *values, guint n_values)
+{
+  qsort (values, n_values, sizeof (double), bench_compare_doubles);
+  if (n_values % 2 == 1)
+    return values[n_values / 2];
+  return (values[n_values / 2 - 1] + values[n_values / 2]) / 2.0;
+}

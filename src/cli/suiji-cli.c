@@ -1,0 +1,194 @@
+/* suiji-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scriptable front of the core: argument parsing and output only.
+ * Exit codes are a contract: 0 done, 1 the work failed, 2 unusable input
+ * or command line.
+ */
+
+#define G_LOG_DOMAIN "suiji-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "suiji-database.h"
+#include "suiji-department.h"
+#include "suiji-profile.h"
+#include "suiji-sample-data.h"
+
+enum
+{
+  EXIT_DONE = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (SuijiDatabase *db, int argc, char **argv);
+
+static int
+usage_error (GOptionContext *context, const char *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("suiji-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static int
+run_sample_data (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiSampleDataCounts counts;
+  int                   n_subjects = SUIJI_SAMPLE_DEFAULT_SUBJECTS;
+  gint64                seed = SUIJI_SAMPLE_DEFAULT_SEED;
+  const GOptionEntry    entries[] = {
+       { "subjects", 0, 0, G_OPTION_ARG_INT, &n_subjects,
+         N_("How many inspection subjects to generate"), N_("N") },
+       { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+         N_("Seed of the generator; the same seed gives the same data"), N_("S") },
+       { NULL }
+  };
+
+  context = g_option_context_new (_("- fill the database with the 沙河市 sample data"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("sample-data takes no further arguments"));
+  if (n_subjects < 0 || seed < 0)
+    return usage_error (context, _("--subjects and --seed must not be negative"));
+
+  if (!suiji_sample_data_fill (db, n_subjects, seed, &counts, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (_("sample data: %u departments added, %u subjects added\n"), counts.departments,
+           counts.subjects);
+  return EXIT_DONE;
+}
+
+static int
+run_info (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("- describe the database"));
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autoptr (GListModel) departments = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiYearlyTargets targets;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (!(profile = suiji_unit_profile_load (db, &error)) ||
+      !(departments = suiji_department_list_all (db, &error)) ||
+      !suiji_yearly_targets_load (db, profile->report_year, &targets, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  /* Stable "key: value" lines, so that scripts can read them. */
+  g_print ("path: %s\n", suiji_database_get_path (db));
+  g_print ("schema-version: %d\n", suiji_database_get_schema_version (db));
+  g_print ("unit-name: %s\n", profile->unit_name);
+  g_print ("report-year: %d\n", profile->report_year);
+  g_print ("departments: %u\n", g_list_model_get_n_items (departments));
+  g_print ("target-joint-count-bp: %d\n", targets.joint_count_bp);
+  g_print ("target-joint-subjects-bp: %d\n", targets.joint_subjects_bp);
+  g_print ("target-credit-count-bp: %d\n", targets.credit_count_bp);
+  return EXIT_DONE;
+}
+
+static const struct
+{
+  const char *name;
+  CommandFunc func;
+  const char *summary;
+} commands[] = {
+  { "info", run_info, N_("Describe the database: its schema, unit and counts") },
+  { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-14s %s", commands[i].name, _(commands[i].summary));
+
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (SuijiDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *db_path = NULL;
+  g_autofree char   *summary = NULL;
+  gboolean           show_version = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("The database file (default: suiji/suiji.db in the user's data folder)"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("SUIJI_LOCALEDIR") != NULL ? g_getenv ("SUIJI_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [OPTION…]"));
+  summary = describe_commands ();
+  g_option_context_set_description (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Global options end at the command; what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (show_version)
+    {
+      g_print ("suiji-cli %s\n", PACKAGE_VERSION);
+      return EXIT_DONE;
+    }
+
+  if (argc < 2)
+    return usage_error (context, _("no command given"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) != 0)
+        continue;
+
+      if (db_path == NULL)
+        db_path = suiji_database_dup_default_path ();
+
+      if (!(db = suiji_database_open (db_path, &error)))
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return error->code == SUIJI_DATABASE_ERROR_TOO_NEW ||
+                         error->code == SUIJI_DATABASE_ERROR_NOT_A_DATABASE
+                     ? EXIT_USAGE
+                     : EXIT_FAILED;
+        }
+
+      return commands[i].func (db, argc - 1, argv + 1);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+    return usage_error (context, message);
+  }
+}

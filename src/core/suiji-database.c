@@ -1,0 +1,521 @@
+/* suiji-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "suiji-database"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "suiji-database-private.h"
+
+struct _SuijiDatabase
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  char    *path;
+  char    *backup_path;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (SuijiDatabase, suiji_database, G_TYPE_OBJECT)
+
+/* clang-format off */
+G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
+/* clang-format on */
+
+/* Each entry brings the schema from version i to version i + 1. Entries are
+ * never edited once released: a change to the schema is a new entry. */
+static const char *const migrations[] = {
+  /* 0 → 1: departments, the unit profile and the yearly targets. */
+  "CREATE TABLE departments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  short_name TEXT NOT NULL DEFAULT '',"
+  "  is_market_regulation INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (is_market_regulation IN (0, 1)),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE unit_profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  unit_name TEXT NOT NULL DEFAULT '',"
+  "  contact_person TEXT NOT NULL DEFAULT '',"
+  "  contact_phone TEXT NOT NULL DEFAULT '',"
+  "  mobile TEXT NOT NULL DEFAULT '',"
+  "  report_year INTEGER NOT NULL CHECK (report_year BETWEEN 2000 AND 2999)"
+  ");"
+  "INSERT INTO unit_profile (id, report_year)"
+  "  VALUES (1, CAST(strftime('%Y', 'now', 'localtime') AS INTEGER));"
+  "CREATE TABLE yearly_targets ("
+  "  year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2999),"
+  "  joint_count_bp INTEGER NOT NULL CHECK (joint_count_bp BETWEEN 0 AND 10000),"
+  "  joint_subjects_bp INTEGER NOT NULL CHECK (joint_subjects_bp BETWEEN 0 AND 10000),"
+  "  credit_count_bp INTEGER NOT NULL CHECK (credit_count_bp BETWEEN 0 AND 10000)"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);
+
+static void
+suiji_database_finalize (GObject *object)
+{
+  SuijiDatabase *self = (SuijiDatabase *) object;
+
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (suiji_database_parent_class)->finalize (object);
+}
+
+static void
+suiji_database_class_init (SuijiDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = suiji_database_finalize;
+}
+
+static void
+suiji_database_init (SuijiDatabase *self)
+{
+}
+
+static SuijiDatabaseError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SUIJI_DATABASE_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SUIJI_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return SUIJI_DATABASE_ERROR_FULL;
+    case SQLITE_CONSTRAINT:
+      return SUIJI_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return SUIJI_DATABASE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CANTOPEN:
+      return SUIJI_DATABASE_ERROR_OPEN;
+    default:
+      return SUIJI_DATABASE_ERROR_FAILED;
+    }
+}
+
+/* Turns an SQLite failure into a sentence that says what to do next. The
+ * SQLite text stays at the end for whoever has to look deeper. */
+static void
+set_error_from_handle (sqlite3 *handle, const char *path, int rc, GError **error, const char *what)
+{
+  SuijiDatabaseError code = error_code_for_sqlite (rc);
+  const char        *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  g_autofree char   *display = g_filename_display_name (path);
+
+  switch (code)
+    {
+    case SUIJI_DATABASE_ERROR_BUSY:
+      g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                   _("%s: the database “%s” is busy with another program. "
+                      "Wait a moment and try again; nothing was changed. (%s)"),
+                   what, display, detail);
+      break;
+    case SUIJI_DATABASE_ERROR_READ_ONLY:
+      g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                   _("%s: the database “%s” cannot be written. Check that the file "
+                      "and its folder are writable, or open a copy; nothing was changed. (%s)"),
+                   what, display, detail);
+      break;
+    case SUIJI_DATABASE_ERROR_FULL:
+      g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                   _("%s: the disk holding “%s” is full. Free some space and try again; "
+                      "nothing was changed. (%s)"),
+                   what, display, detail);
+      break;
+    case SUIJI_DATABASE_ERROR_NOT_A_DATABASE:
+      g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                   _("%s: “%s” is not a Suiji database or is damaged. Choose another file, "
+                      "or restore it from a backup. (%s)"),
+                   what, display, detail);
+      break;
+    default:
+      g_set_error (error, SUIJI_DATABASE_ERROR, code, "%s: %s (%s)", what, display, detail);
+      break;
+    }
+}
+
+void
+_suiji_database_set_error (SuijiDatabase *self, GError **error, const char *what)
+{
+  set_error_from_handle (self->handle, self->path, sqlite3_extended_errcode (self->handle), error,
+                         what);
+}
+
+sqlite3 *
+_suiji_database_get_handle (SuijiDatabase *self)
+{
+  return self->handle;
+}
+
+sqlite3_stmt *
+_suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _suiji_database_set_error (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_suiji_database_exec (SuijiDatabase *self, const char *sql, GError **error)
+{
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _suiji_database_set_error (self, error, _("Could not update the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_suiji_database_step_done (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _suiji_database_set_error (self, error, _("Could not update the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* IMMEDIATE takes the write lock up front, so a second writer waits in the
+ * busy handler instead of failing half-way through a transaction. */
+gboolean
+_suiji_database_begin (SuijiDatabase *self, GError **error)
+{
+  return _suiji_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_suiji_database_commit (SuijiDatabase *self, GError **error)
+{
+  return _suiji_database_exec (self, "COMMIT", error);
+}
+
+void
+_suiji_database_rollback (SuijiDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+_suiji_column_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+query_int (sqlite3 *handle, const char *sql, int *value, int *rc_out)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  *rc_out = rc;
+  return rc == SQLITE_OK;
+}
+
+/* Copies the whole database, WAL included, through SQLite's online backup so
+ * that the copy is consistent even while another program has the file open. */
+static gboolean
+backup_to (sqlite3 *source, const char *target_path, GError **error)
+{
+  sqlite3        *target = NULL;
+  sqlite3_backup *backup;
+  int             rc;
+
+  rc = sqlite3_open_v2 (target_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (target, target_path, rc, error,
+                             _("Could not make a backup copy before updating the database"));
+      sqlite3_close_v2 (target);
+      g_unlink (target_path);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (target);
+  return TRUE;
+}
+
+static char *
+make_backup_path (const char *path, int from_version)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char            *candidate = g_strdup_printf ("%s.v%d-%s.bak", path, from_version, stamp);
+  guint            attempt = 1;
+
+  while (g_file_test (candidate, G_FILE_TEST_EXISTS))
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.v%d-%s-%u.bak", path, from_version, stamp, attempt++);
+    }
+
+  return candidate;
+}
+
+static gboolean
+migrate (SuijiDatabase *self, const char *const *steps, int n_steps, GError **error)
+{
+  g_autofree char *pragma = NULL;
+  int              version = 0;
+  int              rc;
+
+  if (!_suiji_database_begin (self, error))
+    return FALSE;
+
+  /* Another process may have migrated the file while we waited for the lock. */
+  if (!query_int (self->handle, "PRAGMA user_version", &version, &rc))
+    goto failed;
+
+  for (int i = version; i < n_steps; i++)
+    {
+      if (sqlite3_exec (self->handle, steps[i], NULL, NULL, NULL) != SQLITE_OK)
+        goto failed;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", n_steps);
+  if (sqlite3_exec (self->handle, pragma, NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  if (!_suiji_database_commit (self, error))
+    {
+      _suiji_database_rollback (self);
+      return FALSE;
+    }
+
+  self->schema_version = n_steps;
+  return TRUE;
+
+failed:
+  _suiji_database_set_error (self, error,
+                             _("Could not update the database to this version of Suiji"));
+  _suiji_database_rollback (self);
+  return FALSE;
+}
+
+/**
+ * suiji_database_dup_default_path:
+ *
+ * Returns: (transfer full): the database every front end opens when not told
+ *   otherwise: `suiji/suiji.db` in the user's data directory.
+ */
+char *
+suiji_database_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "suiji", "suiji.db", NULL);
+}
+
+/**
+ * suiji_database_open:
+ * @path: the database file; created with its folder when missing
+ *
+ * Opens the database and brings its schema up to date. Before an existing
+ * file is migrated, a backup copy is written beside it. A file written by a
+ * newer Suiji, or any other SQLite file, is refused and left as it was.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+SuijiDatabase *
+suiji_database_open (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return _suiji_database_open_with_migrations (path, migrations, G_N_ELEMENTS (migrations), error);
+}
+
+/* The whole of opening, with the list of migrations as a parameter so that
+ * the tests can run the mechanism on migrations of their own. */
+SuijiDatabase *
+_suiji_database_open_with_migrations (const char        *path,
+                                      const char *const *steps,
+                                      int                n_steps,
+                                      GError           **error)
+{
+  g_autoptr (SuijiDatabase) self = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *display = NULL;
+  int              version = 0;
+  int              n_tables = 0;
+  int              rc;
+
+  display = g_filename_display_name (path);
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_OPEN,
+                   _("Could not create the folder for the database “%s”: %s. "
+                      "Choose another location."),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (SUIJI_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (self->handle, path, rc, error, _("Could not open the database"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  /* Nothing is written before the version is known to be ours. */
+  if (!query_int (self->handle, "PRAGMA user_version", &version, &rc) ||
+      !query_int (self->handle, "SELECT count(*) FROM sqlite_master", &n_tables, &rc))
+    {
+      set_error_from_handle (self->handle, path, rc, error, _("Could not open the database"));
+      return NULL;
+    }
+
+  if (version > n_steps)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Suiji "
+                      "(database version %d; this version reads up to %d). Update Suiji "
+                      "to open it. The file has not been changed."),
+                   display, version, n_steps);
+      return NULL;
+    }
+
+  if (version == 0 && n_tables > 0)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite file but not a Suiji database. Choose another "
+                      "file; this one has not been changed."),
+                   display);
+      return NULL;
+    }
+
+  if (!_suiji_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_suiji_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_suiji_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  self->schema_version = version;
+
+  if (version < n_steps)
+    {
+      if (version > 0)
+        {
+          g_autofree char *backup_path = make_backup_path (path, version);
+
+          if (!backup_to (self->handle, backup_path, error))
+            return NULL;
+
+          self->backup_path = g_steal_pointer (&backup_path);
+        }
+
+      if (!migrate (self, steps, n_steps, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+suiji_database_get_path (SuijiDatabase *self)
+{
+  g_return_val_if_fail (SUIJI_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * suiji_database_get_backup_path:
+ *
+ * Returns: (nullable): the copy written before this open migrated the file
+ */
+const char *
+suiji_database_get_backup_path (SuijiDatabase *self)
+{
+  g_return_val_if_fail (SUIJI_IS_DATABASE (self), NULL);
+
+  return self->backup_path;
+}
+
+int
+suiji_database_get_schema_version (SuijiDatabase *self)
+{
+  g_return_val_if_fail (SUIJI_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * suiji_database_is_empty:
+ *
+ * Returns: %TRUE while the database holds no directory data yet, which is
+ *   when the window greets the user instead of showing empty sections
+ */
+gboolean
+suiji_database_is_empty (SuijiDatabase *self)
+{
+  int n_rows = 0;
+  int rc;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (self), TRUE);
+
+  if (!query_int (self->handle, "SELECT EXISTS (SELECT 1 FROM departments)", &n_rows, &rc))
+    return TRUE;
+
+  return n_rows == 0;
+}

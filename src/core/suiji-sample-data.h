@@ -1,0 +1,30 @@
+/* suiji-sample-data.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "suiji-database.h"
+
+G_BEGIN_DECLS
+
+#define SUIJI_SAMPLE_DEFAULT_SUBJECTS 2000
+#define SUIJI_SAMPLE_DEFAULT_SEED     2025
+
+/* What a fill added, for the summary the user sees. */
+typedef struct
+{
+  guint departments;
+  guint subjects;
+} SuijiSampleDataCounts;
+
+gboolean suiji_sample_data_fill (SuijiDatabase         *db,
+                                 guint                  n_subjects,
+                                 guint64                seed,
+                                 SuijiSampleDataCounts *counts,
+                                 GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,471 @@
+/* suiji-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "suiji-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "suiji-application.h"
+#include "suiji-deadlines.h"
+#include "suiji-department.h"
+#include "suiji-format.h"
+#include "suiji-profile.h"
+#include "suiji-sample-data.h"
+#include "suiji-window.h"
+
+struct _SuijiWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Owned references */
+  SuijiDatabase *db;
+  GSettings     *settings;
+
+  /* Set once the user chose to work on an empty database. */
+  gboolean started_empty;
+
+  /* Template widgets */
+  AdwActionRow    *contact_row;
+  AdwActionRow    *credit_count_row;
+  GtkListBox      *departments_list;
+  GtkStack        *departments_stack;
+  AdwStatusPage   *error_page;
+  AdwActionRow    *joint_count_row;
+  AdwActionRow    *joint_subjects_row;
+  AdwLeaflet      *leaflet;
+  GtkStack        *main_stack;
+  AdwActionRow    *monthly_deadline_row;
+  AdwActionRow    *progress_deadline_row;
+  AdwActionRow    *report_year_row;
+  AdwWindowTitle  *section_title;
+  GtkStack        *section_stack;
+  GtkListBox      *sidebar;
+  AdwToastOverlay *toast_overlay;
+  AdwActionRow    *unit_name_row;
+  GtkLabel        *welcome_path_label;
+};
+
+G_DEFINE_FINAL_TYPE (SuijiWindow, suiji_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *const section_names[] = { "directories", "tasks", "forms", "progress" };
+
+static GtkWidget *
+create_department_row (gpointer item, gpointer user_data)
+{
+  SuijiDepartment *department = item;
+  GtkWidget       *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suiji_department_get_name (department));
+  if (suiji_department_get_is_market_regulation (department))
+    adw_action_row_set_subtitle (
+        ADW_ACTION_ROW (row),
+        _("Market regulation: its tasks also count in the 市场监管系统 rows of 附件1"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 suiji_department_get_short_name (department));
+
+  return row;
+}
+
+static void
+set_row_value (AdwActionRow *row, const char *value)
+{
+  adw_action_row_set_subtitle (row,
+                               value != NULL && *value != '\0' ? value : _("Not filled in yet"));
+}
+
+static void
+show_deadline (AdwActionRow *row, SuijiDeadlineKind kind, const GDate *today)
+{
+  SuijiDeadline    deadline;
+  char             date_text[64];
+  g_autofree char *subtitle = NULL;
+  int              days_left;
+
+  suiji_deadline_next (kind, today, &deadline);
+  days_left = suiji_deadline_days_left (&deadline, today);
+  /* Translators: a date as in “December 23, 2026” */
+  g_date_strftime (date_text, sizeof date_text, _("%B %-d, %Y"), &deadline.before);
+
+  if (days_left <= 1)
+    subtitle = g_strdup_printf (_("Before %s: today is the last day"), date_text);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Before %s: %d day left",
+                                             "Before %s: %d days left", days_left - 1),
+                                date_text, days_left - 1);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+show_target (AdwActionRow *row, int bp)
+{
+  g_autofree char *percent = suiji_format_bp_as_percent (bp);
+  g_autofree char *subtitle = g_strdup_printf (_("At least %s of the year"), percent);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+update_sections (SuijiWindow *self)
+{
+  g_autoptr (GListModel) departments = NULL;
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *contact = NULL;
+  g_autofree char   *year = NULL;
+  SuijiYearlyTargets targets;
+  GDate              today;
+
+  departments = suiji_department_list_all (self->db, &error);
+  if (departments == NULL)
+    {
+      suiji_window_add_toast (self, error->message);
+      g_clear_error (&error);
+    }
+  gtk_list_box_bind_model (self->departments_list, departments, create_department_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (
+      self->departments_stack,
+      departments != NULL && g_list_model_get_n_items (departments) > 0 ? "list" : "empty");
+
+  profile = suiji_unit_profile_load (self->db, &error);
+  if (profile == NULL)
+    {
+      suiji_window_add_toast (self, error->message);
+      return;
+    }
+
+  set_row_value (self->unit_name_row, profile->unit_name);
+  contact = g_strstrip (
+      g_strjoin (" ", profile->contact_person, profile->contact_phone, profile->mobile, NULL));
+  set_row_value (self->contact_row, contact);
+  year = g_strdup_printf ("%d", profile->report_year);
+  set_row_value (self->report_year_row, year);
+  adw_window_title_set_subtitle (self->section_title, profile->unit_name);
+
+  if (!suiji_yearly_targets_load (self->db, profile->report_year, &targets, &error))
+    {
+      suiji_window_add_toast (self, error->message);
+      return;
+    }
+  show_target (self->joint_count_row, targets.joint_count_bp);
+  show_target (self->joint_subjects_row, targets.joint_subjects_bp);
+  show_target (self->credit_count_row, targets.credit_count_bp);
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  show_deadline (self->monthly_deadline_row, SUIJI_DEADLINE_MONTHLY_REPORT, &today);
+  show_deadline (self->progress_deadline_row, SUIJI_DEADLINE_PROGRESS_REPORT, &today);
+}
+
+static void
+update_actions (SuijiWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", self->db != NULL);
+}
+
+static void
+sidebar_row_selected_cb (SuijiWindow *self, GtkListBoxRow *row)
+{
+  const char *name;
+
+  g_assert (SUIJI_IS_WINDOW (self));
+
+  if (row == NULL)
+    return;
+
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+  adw_window_title_set_title (
+      self->section_title,
+      gtk_stack_page_get_title (gtk_stack_get_page (
+          self->section_stack, gtk_stack_get_visible_child (self->section_stack))));
+}
+
+static void
+sidebar_row_activated_cb (SuijiWindow *self, GtkListBoxRow *row)
+{
+  g_assert (SUIJI_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+load_sample_data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiWindow *self = SUIJI_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char      *message = NULL;
+  SuijiSampleDataCounts counts;
+
+  g_assert (SUIJI_IS_WINDOW (self));
+  g_return_if_fail (self->db != NULL);
+
+  if (!suiji_sample_data_fill (self->db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED,
+                               &counts, &error))
+    {
+      suiji_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (counts.departments == 0)
+    message = g_strdup (_("The sample data was already loaded"));
+  else
+    message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample data loaded: %u department",
+                                      "Sample data loaded: %u departments", counts.departments),
+                         counts.departments);
+
+  suiji_window_refresh (self);
+  suiji_window_add_toast (self, message);
+}
+
+static void
+start_empty_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiWindow *self = SUIJI_WINDOW (widget);
+
+  self->started_empty = TRUE;
+  suiji_window_refresh (self);
+}
+
+static void
+show_section_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  suiji_window_show_section (SUIJI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiWindow *self = SUIJI_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The window's size is the user's, not the data's: it lives in GSettings.
+ * The application is known only once construction has set it. */
+static void
+suiji_window_constructed (GObject *object)
+{
+  SuijiWindow    *self = (SuijiWindow *) object;
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (suiji_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (SUIJI_IS_APPLICATION (application))
+    self->settings = suiji_application_get_settings (SUIJI_APPLICATION (application));
+  if (self->settings == NULL)
+    return;
+
+  g_object_ref (self->settings);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+suiji_window_dispose (GObject *object)
+{
+  SuijiWindow *self = (SuijiWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SUIJI_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (suiji_window_parent_class)->dispose (object);
+}
+
+static void
+suiji_window_finalize (GObject *object)
+{
+  SuijiWindow *self = (SuijiWindow *) object;
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (suiji_window_parent_class)->finalize (object);
+}
+
+static void
+suiji_window_class_init (SuijiWindowClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = suiji_window_constructed;
+  object_class->dispose = suiji_window_dispose;
+  object_class->finalize = suiji_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/suiji-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, credit_count_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, departments_list);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, departments_stack);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_count_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_subjects_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, monthly_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, progress_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, report_year_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, unit_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, welcome_path_label);
+  /* Named for the tests, which check these widgets; the code needs no field. */
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "load_sample_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
+                                   load_sample_data_action);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-section", "s", section_names[i]);
+}
+
+static void
+suiji_window_init (SuijiWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  update_actions (self);
+}
+
+SuijiWindow *
+suiji_window_new (AdwApplication *application)
+{
+  return g_object_new (SUIJI_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+suiji_window_set_database (SuijiWindow *self, SuijiDatabase *db)
+{
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+  g_return_if_fail (!db || SUIJI_IS_DATABASE (db));
+
+  if (g_set_object (&self->db, db))
+    {
+      self->started_empty = FALSE;
+      suiji_window_refresh (self);
+    }
+}
+
+/**
+ * suiji_window_show_open_error:
+ *
+ * Shows why no database could be opened, with the ways out.
+ */
+void
+suiji_window_show_open_error (SuijiWindow *self, const char *message)
+{
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  g_clear_object (&self->db);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  update_actions (self);
+}
+
+/**
+ * suiji_window_refresh:
+ *
+ * Reads what the window shows from the database again, after the data
+ * changed elsewhere (preferences, an import, the command line).
+ */
+void
+suiji_window_refresh (SuijiWindow *self)
+{
+  g_autofree char *path_text = NULL;
+
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  update_actions (self);
+  if (self->db == NULL)
+    return;
+
+  path_text = g_strdup_printf (_("Database: %s"), suiji_database_get_path (self->db));
+  gtk_label_set_text (self->welcome_path_label, path_text);
+
+  update_sections (self);
+
+  if (suiji_database_is_empty (self->db) && !self->started_empty)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+}
+
+void
+suiji_window_show_section (SuijiWindow *self, const char *name)
+{
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    {
+      if (g_strcmp0 (section_names[i], name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return;
+        }
+    }
+
+  g_warning ("No section named “%s”", name);
+}
+
+/**
+ * suiji_window_get_visible_page:
+ *
+ * Returns: "welcome", "error", or the name of the section on screen
+ */
+const char *
+suiji_window_get_visible_page (SuijiWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (SUIJI_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (page, "workspace") == 0)
+    return gtk_stack_get_visible_child_name (self->section_stack);
+
+  return page;
+}
+
+void
+suiji_window_add_toast (SuijiWindow *self, const char *text)
+{
+  g_autofree char *markup = NULL;
+  AdwToast        *toast;
+
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  /* Toast titles are Pango markup; messages may quote file names with “&”. */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,187 @@
+/* test-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * suiji-cli's output and exit codes are a contract for scripts, so they are
+ * checked on the real program.
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+db_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+run_cli (Run *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *cli = g_getenv ("SUIJI_CLI");
+  va_list     args;
+
+  /* The isolated folders of this test are not in its environment, so the
+   * child is told them explicitly. */
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+  g_test_message ("suiji-cli exited with %d; stderr: %s", run->status, run->err);
+}
+
+static void
+test_info_on_new_database (void)
+{
+  g_autofree char *path = db_path ("new.db");
+  g_autofree char *expected_path = NULL;
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected_path = g_strdup_printf ("path: %s\n", path);
+  g_assert_nonnull (strstr (run.out, expected_path));
+  g_assert_nonnull (strstr (run.out, "schema-version: 1\n"));
+  g_assert_nonnull (strstr (run.out, "departments: 0\n"));
+  g_assert_nonnull (strstr (run.out, "target-joint-count-bp: 6000\n"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_default_database_is_in_data_dir (void)
+{
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "suiji", "suiji.db", NULL);
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_sample_data (void)
+{
+  g_autofree char *path = db_path ("sample.db");
+  g_auto (Run) first = { 0 };
+  g_auto (Run) second = { 0 };
+  g_auto (Run) info = { 0 };
+
+  run_cli (&first, "--db", path, "sample-data", "--subjects", "50", "--seed", "9", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "15 departments added"));
+
+  run_cli (&second, "--db", path, "sample-data", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "0 departments added"));
+
+  run_cli (&info, "--db", path, "info", NULL);
+  g_assert_nonnull (strstr (info.out, "departments: 15\n"));
+  g_assert_nonnull (strstr (info.out, "unit-name: 沙河市市场监督管理局\n"));
+  g_assert_nonnull (strstr (info.out, "report-year: 2025\n"));
+}
+
+static void
+test_usage_errors_exit_2 (void)
+{
+  g_autofree char *path = db_path ("usage.db");
+  const char      *cases[][4] = {
+         { "--db", path, NULL },
+         { "--db", path, "no-such-command", NULL },
+         { "--db", path, "sample-data", "--subjects" },
+         { "--db", path, "sample-data", "--subjects=-1" },
+         { "--no-such-option", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+    }
+}
+
+static void
+test_foreign_files_exit_2 (void)
+{
+  g_autofree char *garbage = db_path ("garbage.db");
+  g_autofree char *newer = db_path ("newer.db");
+  g_auto (Run) run_garbage = { 0 };
+  g_auto (Run) run_newer = { 0 };
+  sqlite3 *handle = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (garbage, "PK\003\004 not a database at all", -1, NULL));
+  run_cli (&run_garbage, "--db", garbage, "info", NULL);
+  g_assert_cmpint (run_garbage.status, ==, 2);
+  g_assert_nonnull (strstr (run_garbage.err, "garbage.db"));
+
+  g_assert_cmpint (sqlite3_open (newer, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 42", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  run_cli (&run_newer, "--db", newer, "info", NULL);
+  g_assert_cmpint (run_newer.status, ==, 2);
+  g_assert_nonnull (strstr (run_newer.err, "42"));
+}
+
+static void
+test_version (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "suiji-cli " PACKAGE_VERSION "\n");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/info", test_info_on_new_database);
+  g_test_add_func ("/cli/default-database", test_default_database_is_in_data_dir);
+  g_test_add_func ("/cli/sample-data", test_sample_data);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors_exit_2);
+  g_test_add_func ("/cli/foreign-files", test_foreign_files_exit_2);
+  g_test_add_func ("/cli/version", test_version);
+
+  return g_test_run ();
+}

@@ -1,0 +1,562 @@
+/* test-gui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds every window and dialog from its template, as the application
+ * does, drives them through their actions and saves a PNG of each, which
+ * a person looks at. Runs under Xvfb.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "suiji-application.h"
+#include "suiji-department.h"
+#include "suiji-preferences-window.h"
+#include "suiji-profile.h"
+#include "suiji-sample-data.h"
+#include "suiji-window.h"
+
+static SuijiApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+spin_until (Condition condition, gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static void
+settle (void)
+{
+  /* Long enough for the stacks' crossfade (200 ms) to end. */
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Renders the widget offscreen, as the platform notes describe, into the
+ * folder the build names; the PNGs are what a reviewer looks at. */
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *folder = g_getenv ("SUIJI_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot     *snapshot;
+  GskRenderer     *renderer;
+  int              width, height;
+
+  spin_until (is_drawn, widget);
+  settle ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  /* A window that has just been mapped may not have drawn its first frame. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        settle ();
+    }
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  g_assert_nonnull (folder);
+  g_mkdir_with_parents (folder, 0755);
+  file_name = g_strdup_printf ("%s-%s.png", name, g_getenv ("SUIJI_EXPECT_LANGUAGE"));
+  path = g_build_filename (folder, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+close_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  settle ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  spin_until (has_toplevel, GSIZE_TO_POINTER (type));
+  return find_toplevel (type);
+}
+
+static gpointer
+template_child (gpointer widget, GType type, const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Opens a fresh database in the test's own data folder and shows the main
+ * window on it, as a start of the application would. */
+static SuijiWindow *
+open_window (const char *db_name, gboolean with_sample_data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), db_name, NULL);
+  g_autoptr (GError) error = NULL;
+  SuijiWindow *window;
+
+  close_all_windows ();
+  g_assert_true (suiji_application_open_database (app, path, &error));
+  g_assert_no_error (error);
+  if (with_sample_data)
+    g_assert_true (
+        suiji_sample_data_fill (suiji_application_get_database (app), 10, 1, NULL, &error));
+
+  g_application_activate (G_APPLICATION (app));
+  window = SUIJI_WINDOW (wait_for_toplevel (SUIJI_TYPE_WINDOW));
+  spin_until (is_drawn, window);
+  return window;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_welcome (void)
+{
+  SuijiWindow *window = open_window ("welcome.db", FALSE);
+  GtkWidget   *import_button = template_child (window, SUIJI_TYPE_WINDOW, "import_button");
+  GtkWidget   *sample_button = template_child (window, SUIJI_TYPE_WINDOW, "load_sample_button");
+
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "welcome");
+  g_assert_true (gtk_widget_is_sensitive (sample_button));
+  /* What does not work yet says so, instead of doing nothing. */
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (import_button));
+  save_screenshot (GTK_WIDGET (window), "welcome");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "directories");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                       template_child (window, SUIJI_TYPE_WINDOW, "departments_stack")),
+                   ==, "empty");
+  save_screenshot (GTK_WIDGET (window), "directories-empty");
+}
+
+static void
+test_sample_data_and_sections (void)
+{
+  SuijiWindow  *window = open_window ("sections.db", FALSE);
+  const char   *sections[] = { "directories", "tasks", "forms", "progress" };
+  AdwActionRow *unit_name_row;
+
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "directories");
+  g_assert_cmpuint (count_rows (template_child (window, SUIJI_TYPE_WINDOW, "departments_list")), ==,
+                    15);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("section-%s", sections[i]);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", sections[i]);
+      g_assert_cmpstr (suiji_window_get_visible_page (window), ==, sections[i]);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+
+  unit_name_row = template_child (window, SUIJI_TYPE_WINDOW, "unit_name_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (unit_name_row), ==, "沙河市市场监督管理局");
+}
+
+static void
+test_narrow_window_folds (void)
+{
+  SuijiWindow *window = open_window ("narrow.db", TRUE);
+  AdwLeaflet  *leaflet = template_child (window, SUIJI_TYPE_WINDOW, "leaflet");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 640);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  settle ();
+  if (gtk_widget_get_width (GTK_WIDGET (window)) <= 500)
+    {
+      g_assert_true (adw_leaflet_get_folded (leaflet));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "forms");
+      g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "forms");
+      save_screenshot (GTK_WIDGET (window), "narrow-forms");
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+}
+
+static void
+test_preferences (void)
+{
+  SuijiWindow            *window = open_window ("preferences.db", TRUE);
+  SuijiDatabase          *db = suiji_application_get_database (app);
+  SuijiPreferencesWindow *preferences;
+  g_autoptr (SuijiUnitProfile) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget    *unit_name_row, *phone_row, *joint_count_spin;
+  AdwActionRow *contact_row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+
+  unit_name_row = template_child (preferences, SUIJI_TYPE_PREFERENCES_WINDOW, "unit_name_row");
+  phone_row = template_child (preferences, SUIJI_TYPE_PREFERENCES_WINDOW, "contact_phone_row");
+  joint_count_spin =
+      template_child (preferences, SUIJI_TYPE_PREFERENCES_WINDOW, "joint_count_spin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_name_row)), ==,
+                   "沙河市市场监督管理局");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (joint_count_spin)), ==, 60.0);
+  save_screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* A typo in the phone number is marked on its row and saves nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "8756862 转 12");
+  g_assert_false (suiji_preferences_window_save (preferences, &error));
+  g_assert_error (error, SUIJI_PROFILE_ERROR, SUIJI_PROFILE_ERROR_INVALID_PHONE);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_has_css_class (phone_row, "error"));
+  saved = suiji_unit_profile_load (db, NULL);
+  g_assert_cmpstr (saved->contact_phone, ==, "0319-8756862");
+  g_clear_pointer (&saved, suiji_unit_profile_free);
+  save_screenshot (GTK_WIDGET (preferences), "preferences-error");
+
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "0319-8756863");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (joint_count_spin), 62.5);
+  g_assert_true (suiji_preferences_window_save (preferences, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_has_css_class (phone_row, "error"));
+  saved = suiji_unit_profile_load (db, NULL);
+  g_assert_cmpstr (saved->contact_phone, ==, "0319-8756863");
+
+  {
+    SuijiYearlyTargets targets;
+
+    g_assert_true (suiji_yearly_targets_load (db, 2025, &targets, NULL));
+    g_assert_cmpint (targets.joint_count_bp, ==, 6250);
+  }
+
+  /* The main window follows what was saved. */
+  contact_row = template_child (window, SUIJI_TYPE_WINDOW, "contact_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (contact_row), "0319-8756863"));
+
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+static void
+test_about (void)
+{
+  SuijiWindow    *window = open_window ("about.db", TRUE);
+  AdwAboutWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, _("Suiji"));
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  save_screenshot (GTK_WIDGET (about), "about");
+}
+
+static void
+test_shortcuts (void)
+{
+  SuijiWindow *window = open_window ("shortcuts.db", TRUE);
+  GtkWindow   *shortcuts;
+  g_auto (GStrv) accels = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (accels[0], ==, "<Control>q");
+  g_assert_true (
+      gtk_menu_button_get_primary (template_child (window, SUIJI_TYPE_WINDOW, "menu_button")));
+}
+
+static void
+test_open_errors (void)
+{
+  SuijiWindow     *window = open_window ("kept.db", TRUE);
+  g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "newer.db", NULL);
+  g_autoptr (GError) error = NULL;
+  AdwStatusPage *error_page;
+  SuijiDatabase *kept = suiji_application_get_database (app);
+
+  {
+    g_autoptr (SuijiDatabase) db = suiji_database_open (newer, &error);
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *handle;
+
+    g_assert_cmpint (sqlite3_open (newer, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 50", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (handle);
+  }
+
+  /* Opening a file of a newer Suiji keeps the database that was open. */
+  g_assert_false (suiji_application_open_database (app, newer, &error));
+  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_TOO_NEW);
+  g_assert_true (suiji_application_get_database (app) == kept);
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "directories");
+
+  suiji_window_show_open_error (window, error->message);
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "error");
+  error_page = template_child (window, SUIJI_TYPE_WINDOW, "error_page");
+  g_assert_cmpstr (adw_status_page_get_description (error_page), ==, error->message);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL) &&
+                  g_strcmp0 (suiji_window_get_visible_page (window), "error") != 0);
+  save_screenshot (GTK_WIDGET (window), "open-error");
+}
+
+/* Everything the user reads: labels, tooltips, window titles and menus. */
+static void
+collect_texts (GtkWidget *widget, GPtrArray *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  /* Key caps such as "Ctrl" and "Q" are the keyboard's, not ours. */
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && !gtk_label_get_selectable (GTK_LABEL (widget)))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_window_get_title (GTK_WINDOW (widget))));
+  if (tooltip != NULL)
+    g_ptr_array_add (texts, g_strdup (tooltip));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+        {
+          g_autoptr (GMenuModel) section =
+              g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+          for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+            {
+              char *label = NULL;
+
+              if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+                g_ptr_array_add (texts, label);
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static void
+assert_no_latin (GPtrArray *texts)
+{
+  /* Names of file formats and keys are written the same in Chinese. */
+  const char *allowed[] = { "CSV", "Excel", "PDF", "SQLite", "xlsx", "Ctrl", "F10", NULL };
+  guint       n_checked = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *text = g_strdup (g_ptr_array_index (texts, i));
+
+      for (guint a = 0; allowed[a] != NULL; a++)
+        {
+          char *found;
+
+          while ((found = strstr (text, allowed[a])) != NULL)
+            memset (found, ' ', strlen (allowed[a]));
+        }
+
+      /* Mnemonics are written "(_O)" in Chinese (shown as "(O)"): the key
+       * stays a letter. */
+      for (char *m = strchr (text, '('); m != NULL; m = strchr (m + 1, '('))
+        {
+          char *key = m[1] == '_' ? m + 2 : m + 1;
+
+          if (g_ascii_isupper (key[0]) && key[1] == ')')
+            memset (m, ' ', key + 2 - m);
+        }
+
+      /* Accelerators in menus read "Ctrl+O" in every language. */
+      for (char *plus = strchr (text, '+'); plus != NULL; plus = strchr (plus + 1, '+'))
+        if (g_ascii_isupper (plus[1]) && (plus[2] == '\0' || plus[2] == ' '))
+          plus[1] = ' ';
+
+      for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_isalpha (*p))
+          g_error ("English left on screen under zh_CN: “%s”",
+                   (char *) g_ptr_array_index (texts, i));
+
+      n_checked += *text != '\0';
+    }
+
+  g_assert_cmpuint (n_checked, >, 50);
+}
+
+static void
+test_language (void)
+{
+  SuijiWindow *window = open_window ("language.db", TRUE);
+  const char  *language = g_getenv ("SUIJI_EXPECT_LANGUAGE");
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *preferences;
+  GtkWindow *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  collect_texts (GTK_WIDGET (window), texts);
+  collect_texts (GTK_WIDGET (preferences), texts);
+  collect_texts (GTK_WIDGET (shortcuts), texts);
+
+  if (g_strcmp0 (language, "zh_CN") == 0)
+    {
+      g_assert_cmpstr (_("Directories"), ==, "名录库");
+      assert_no_latin (texts);
+    }
+  else
+    {
+      g_assert_cmpstr (language, ==, "en");
+      g_assert_cmpstr (_("Directories"), ==, "Directories");
+    }
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+      rm_rf (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("SUIJI_LOCALEDIR");
+  const char *xdg_variables[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autofree char *home = NULL;
+  int              status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* gtk_test_init () runs g_test_init () without G_TEST_OPTION_ISOLATE_DIRS,
+   * so the test keeps its files in a folder of its own by hand. */
+  home = g_dir_make_tmp ("suiji-test-gui-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_variables); i++)
+    {
+      g_autofree char *folder = g_build_filename (home, xdg_variables[i], NULL);
+      g_mkdir_with_parents (folder, 0700);
+      g_setenv (xdg_variables[i], folder, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = suiji_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/gui/welcome", test_welcome);
+  g_test_add_func ("/gui/sections", test_sample_data_and_sections);
+  g_test_add_func ("/gui/narrow", test_narrow_window_folds);
+  g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/about", test_about);
+  g_test_add_func ("/gui/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/open-errors", test_open_errors);
+  g_test_add_func ("/gui/language", test_language);
+
+  status = g_test_run ();
+
+  close_all_windows ();
+  g_clear_object (&app);
+  rm_rf (home);
+  return status;
+}
