@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include "suiji-database.h"
+
 typedef struct
 {
   int   status;
@@ -22,8 +24,8 @@ typedef struct
 static void
 run_clear (Run *run)
 {
-  g_free (run->out);
-  g_free (run->err);
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -70,13 +72,15 @@ test_info_on_new_database (void)
 {
   g_autofree char *path = db_path ("new.db");
   g_autofree char *expected_path = NULL;
+  g_autofree char *expected_version = NULL;
   g_auto (Run) run = { 0 };
 
   run_cli (&run, "--db", path, "info", NULL);
   g_assert_cmpint (run.status, ==, 0);
   expected_path = g_strdup_printf ("path: %s\n", path);
   g_assert_nonnull (strstr (run.out, expected_path));
-  g_assert_nonnull (strstr (run.out, "schema-version: 1\n"));
+  expected_version = g_strdup_printf ("schema-version: %d\n", SUIJI_DATABASE_SCHEMA_VERSION);
+  g_assert_nonnull (strstr (run.out, expected_version));
   g_assert_nonnull (strstr (run.out, "departments: 0\n"));
   g_assert_nonnull (strstr (run.out, "target-joint-count-bp: 6000\n"));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -103,11 +107,12 @@ test_sample_data (void)
 
   run_cli (&first, "--db", path, "sample-data", "--subjects", "50", "--seed", "9", NULL);
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_nonnull (strstr (first.out, "15 departments added"));
+  g_assert_nonnull (strstr (first.out, "15 departments, 50 subjects"));
 
-  run_cli (&second, "--db", path, "sample-data", NULL);
+  run_cli (&second, "--db", path, "sample-data", "--subjects", "50", "--seed", "9", NULL);
   g_assert_cmpint (second.status, ==, 0);
-  g_assert_nonnull (strstr (second.out, "0 departments added"));
+  g_assert_nonnull (strstr (
+      second.out, "0 departments, 0 subjects, 0 inspectors, 0 items, 0 avoidance pairs added"));
 
   run_cli (&info, "--db", path, "info", NULL);
   g_assert_nonnull (strstr (info.out, "departments: 15\n"));
@@ -171,6 +176,82 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "suiji-cli " PACKAGE_VERSION "\n");
 }
 
+static char *
+write_data (const char *name, const char *contents)
+{
+  char *path = db_path (name);
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_import_exit_codes (void)
+{
+  g_autofree char *path = db_path ("import.db");
+  g_autofree char *good = write_data ("good.csv", "统一社会信用代码,企业名称,信用风险分类\n"
+                                                  "91350100M000100Y43,沙河市甲玻璃有限公司,A\n"
+                                                  "91110000600037341L,沙河市乙煤业有限公司,B\n");
+  g_autofree char *mixed = write_data ("mixed.csv", "统一社会信用代码,企业名称,信用风险分类\n"
+                                                    "91440300708461136T,沙河市丙公司,C\n"
+                                                    ",沙河市丁饭店,A\n");
+  g_autofree char *headless = write_data ("headless.csv", "x,y\n1,2\n");
+  g_autofree char *garbage = write_data ("garbage.xlsx", "\x01\x02 not a workbook");
+  g_autofree char *missing = db_path ("missing.csv");
+  g_autofree char *xlsx = db_path ("out.xlsx");
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "import", "subjects", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "subjects: 2 added, 0 updated, 0 rejected\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "import", "subjects", mixed, "--all-or-nothing", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpstr (run.out, ==, "subjects: 0 added, 0 updated, 1 rejected\n");
+  g_assert_nonnull (strstr (run.err, "mixed.csv: row 3"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "import", "subjects", mixed, NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpstr (run.out, ==, "subjects: 1 added, 0 updated, 1 rejected\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "import", "subjects", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "subjects: 0 added, 2 updated, 0 rejected\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "export", "subjects", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "subjects: 3 exported\n");
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  {
+    const char *unusable[][6] = {
+      { "import", "subjects", headless, NULL },
+      { "import", "subjects", garbage, NULL },
+      { "import", "subjects", missing, NULL },
+      { "import", "people", good, NULL },
+      { "import", "subjects", good, "--encoding", "latin1", NULL },
+      { "import", "subjects", good, "--map", "nonsense", NULL },
+      { "import", "subjects", xlsx, "--sheet", "5", NULL },
+      { "export", "people", xlsx, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unusable); i++)
+      {
+        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2], unusable[i][3],
+                 unusable[i][4], unusable[i][5], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+        run_clear (&run);
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -182,6 +263,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage-errors", test_usage_errors_exit_2);
   g_test_add_func ("/cli/foreign-files", test_foreign_files_exit_2);
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/import", test_import_exit_codes);
 
   return g_test_run ();
 }

@@ -269,6 +269,40 @@ test_second_connection_waits_instead_of_failing (void)
   g_assert_false (suiji_database_is_empty (second));
 }
 
+/* Every released version of the file opens in this build, keeps its rows
+ * and leaves a backup of itself. */
+static void
+test_every_version_upgrades (void)
+{
+  const char *const *steps = _suiji_database_get_migrations ();
+
+  for (int version = 1; version < SUIJI_DATABASE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *kept = NULL;
+
+      {
+        g_autoptr (SuijiDatabase) old =
+            _suiji_database_open_with_migrations (path, steps, version, &error);
+        g_assert_no_error (error);
+        g_assert_true (_suiji_database_exec (
+            old, "INSERT INTO departments (name) VALUES ('沙河市商务局')", &error));
+      }
+
+      {
+        g_autoptr (SuijiDatabase) db = suiji_database_open (path, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (suiji_database_get_schema_version (db), ==, SUIJI_DATABASE_SCHEMA_VERSION);
+        g_assert_nonnull (suiji_database_get_backup_path (db));
+        g_assert_true (g_file_test (suiji_database_get_backup_path (db), G_FILE_TEST_EXISTS));
+        kept = query_text (db, "SELECT name FROM departments");
+        g_assert_cmpstr (kept, ==, "沙河市商务局");
+      }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -282,6 +316,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/unusable-folder", test_unusable_folder_is_reported);
   g_test_add_func ("/database/migration-backup", test_migration_backs_up_first);
   g_test_add_func ("/database/migration-failure", test_failed_migration_changes_nothing);
+  g_test_add_func ("/database/every-version-upgrades", test_every_version_upgrades);
   g_test_add_func ("/database/two-connections", test_second_connection_waits_instead_of_failing);
 
   return g_test_run ();

@@ -14,9 +14,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "suiji-database.h"
 #include "suiji-department.h"
+#include "suiji-directory-export.h"
+#include "suiji-import.h"
 #include "suiji-profile.h"
 #include "suiji-sample-data.h"
 
@@ -25,6 +28,7 @@ enum
   EXIT_DONE = 0,
   EXIT_FAILED = 1,
   EXIT_USAGE = 2,
+  EXIT_REJECTED = 3,
 };
 
 typedef int (*CommandFunc) (SuijiDatabase *db, int argc, char **argv);
@@ -69,8 +73,9 @@ run_sample_data (SuijiDatabase *db, int argc, char **argv)
       return EXIT_FAILED;
     }
 
-  g_print (_("sample data: %u departments added, %u subjects added\n"), counts.departments,
-           counts.subjects);
+  g_print (_("sample data: %u departments, %u subjects, %u inspectors, %u items, %u avoidance "
+              "pairs added\n"),
+           counts.departments, counts.subjects, counts.inspectors, counts.items, counts.avoidances);
   return EXIT_DONE;
 }
 
@@ -106,12 +111,172 @@ run_info (SuijiDatabase *db, int argc, char **argv)
   return EXIT_DONE;
 }
 
+static int
+parse_directory (GOptionContext *context, const char *text, SuijiDirectory *kind)
+{
+  if (text == NULL || !suiji_directory_from_string (text, kind))
+    {
+      g_autofree char *message =
+          g_strdup_printf (_("“%s” is not a directory: write subjects, inspectors or items"),
+                           text != NULL ? text : "");
+      return usage_error (context, message);
+    }
+
+  return EXIT_DONE;
+}
+
+static void
+print_progress (guint done, guint total, gpointer user_data)
+{
+  gboolean *interactive = user_data;
+
+  if (*interactive && total > 0)
+    g_printerr ("\r%u/%u", done, total);
+}
+
+static int
+run_import (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiImport) import = NULL;
+  g_autoptr (SuijiTable) table = NULL;
+  g_autofree char      *encoding = NULL;
+  g_autofree char      *map = NULL;
+  SuijiTableReadOptions read_options = { SUIJI_TABLE_ENCODING_AUTO, -1 };
+  SuijiImportSummary    summary;
+  SuijiDirectory        kind;
+  gboolean              all_or_nothing = FALSE;
+  gboolean              interactive = isatty (STDERR_FILENO);
+  int                   sheet = 0;
+  int                   status;
+  const GOptionEntry    entries[] = {
+       { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+         N_("The sheet of an xlsx file to read, 1 for the first"), N_("SHEET") },
+       { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+         N_("The encoding of a CSV file: auto, utf-8 or gb18030"), N_("ENCODING") },
+       { "map", 0, 0, G_OPTION_ARG_STRING, &map,
+         N_("Which column holds which field: 'heading=field,…'"), N_("MAP") },
+       { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
+         N_("Import nothing when any row has a problem"), NULL },
+       { NULL }
+  };
+
+  context = g_option_context_new (
+      _("subjects|inspectors|items FILE - import a directory from CSV or xlsx"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("import needs a directory and a file"));
+  if ((status = parse_directory (context, argv[1], &kind)) != EXIT_DONE)
+    return status;
+
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "auto") == 0)
+    read_options.encoding = SUIJI_TABLE_ENCODING_AUTO;
+  else if (g_ascii_strcasecmp (encoding, "utf-8") == 0 ||
+           g_ascii_strcasecmp (encoding, "utf8") == 0)
+    read_options.encoding = SUIJI_TABLE_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (encoding, "gb18030") == 0 ||
+           g_ascii_strcasecmp (encoding, "gbk") == 0)
+    read_options.encoding = SUIJI_TABLE_ENCODING_GB18030;
+  else
+    return usage_error (context, _("--encoding takes auto, utf-8 or gb18030"));
+
+  if (sheet < 0)
+    return usage_error (context, _("--sheet counts from 1"));
+  read_options.sheet = sheet - 1;
+
+  table = suiji_table_read_file (argv[2], &read_options, NULL, &error);
+  if (table == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  import = suiji_import_new (db, kind, g_steal_pointer (&table), argv[2]);
+  if ((map != NULL && !suiji_import_apply_map_spec (import, map, &error)) ||
+      !suiji_import_validate (import, NULL, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      if (g_error_matches (error, SUIJI_IMPORT_ERROR, SUIJI_IMPORT_ERROR_MAPPING))
+        g_printerr (_("suiji-cli: name the columns with --map 'heading=field,…'; the fields are "
+                       "in docs/import.md\n"));
+      return EXIT_USAGE;
+    }
+
+  {
+    GPtrArray *problems = suiji_import_get_problems (import);
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const SuijiImportProblem *problem = g_ptr_array_index (problems, i);
+        g_autofree char          *line = suiji_import_describe_problem (import, problem);
+
+        if (problem->warning)
+          g_printerr (_("warning: %s\n"), line);
+        else
+          g_printerr ("%s\n", line);
+      }
+  }
+
+  if (!suiji_import_commit (import,
+                            all_or_nothing ? SUIJI_IMPORT_ALL_OR_NOTHING : SUIJI_IMPORT_GOOD_ROWS,
+                            NULL, print_progress, &interactive, &summary, &error) &&
+      !g_error_matches (error, SUIJI_IMPORT_ERROR, SUIJI_IMPORT_ERROR_REJECTED_ROWS))
+    {
+      if (interactive)
+        g_printerr ("\n");
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (interactive)
+    g_printerr ("\r");
+  /* One line a script can read: added, updated, rejected. */
+  g_print ("%s: %u added, %u updated, %u rejected\n", suiji_directory_to_string (kind),
+           summary.added, summary.updated, summary.rejected);
+  if (error != NULL)
+    g_printerr ("suiji-cli: %s\n", error->message);
+
+  return summary.rejected > 0 ? EXIT_REJECTED : EXIT_DONE;
+}
+
+static int
+run_export (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiDirectory kind;
+  guint          n_rows = 0;
+  int            status;
+
+  context = g_option_context_new (_("subjects|inspectors|items FILE.xlsx - export a directory"));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("export needs a directory and a file"));
+  if ((status = parse_directory (context, argv[1], &kind)) != EXIT_DONE)
+    return status;
+
+  if (!suiji_directory_export (db, kind, argv[2], &n_rows, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print ("%s: %u exported\n", suiji_directory_to_string (kind), n_rows);
+  return EXIT_DONE;
+}
+
 static const struct
 {
   const char *name;
   CommandFunc func;
   const char *summary;
 } commands[] = {
+  { "export", run_export, N_("Export a directory to an xlsx file") },
+  { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
 };

@@ -13,18 +13,22 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-SuijiDatabase *_suiji_database_open_with_migrations (const char        *path,
-                                                     const char *const *steps,
-                                                     int                n_steps,
-                                                     GError           **error);
-sqlite3       *_suiji_database_get_handle (SuijiDatabase *self);
-sqlite3_stmt  *_suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error);
-gboolean       _suiji_database_exec (SuijiDatabase *self, const char *sql, GError **error);
-gboolean       _suiji_database_begin (SuijiDatabase *self, GError **error);
-gboolean       _suiji_database_commit (SuijiDatabase *self, GError **error);
-void           _suiji_database_rollback (SuijiDatabase *self);
-gboolean       _suiji_database_step_done (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error);
-void           _suiji_database_set_error (SuijiDatabase *self, GError **error, const char *what);
-const char    *_suiji_column_text (sqlite3_stmt *stmt, int column);
+SuijiDatabase     *_suiji_database_open_with_migrations (const char        *path,
+                                                         const char *const *steps,
+                                                         int                n_steps,
+                                                         GError           **error);
+const char *const *_suiji_database_get_migrations (void);
+sqlite3           *_suiji_database_get_handle (SuijiDatabase *self);
+sqlite3_stmt      *_suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error);
+gboolean           _suiji_database_exec (SuijiDatabase *self, const char *sql, GError **error);
+gboolean           _suiji_database_begin (SuijiDatabase *self, GError **error);
+gboolean           _suiji_database_commit (SuijiDatabase *self, GError **error);
+void               _suiji_database_rollback (SuijiDatabase *self);
+gboolean _suiji_database_step_done (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error);
+void     _suiji_database_set_error (SuijiDatabase *self, GError **error, const char *what);
+gboolean _suiji_database_run (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error);
+gboolean _suiji_database_delete_ids (
+    SuijiDatabase *self, const char *table, const gint64 *ids, guint n_ids, GError **error);
+const char *_suiji_column_text (sqlite3_stmt *stmt, int column);
 
 G_END_DECLS

@@ -14,11 +14,15 @@ G_BEGIN_DECLS
 #define SUIJI_SAMPLE_DEFAULT_SUBJECTS 2000
 #define SUIJI_SAMPLE_DEFAULT_SEED     2025
 
-/* What a fill added, for the summary the user sees. */
+/* What a fill added, for the summary the user sees; rows a fill found
+ * already there are not counted, so a second fill reports zeros. */
 typedef struct
 {
   guint departments;
   guint subjects;
+  guint inspectors;
+  guint items;
+  guint avoidances;
 } SuijiSampleDataCounts;
 
 gboolean suiji_sample_data_fill (SuijiDatabase         *db,

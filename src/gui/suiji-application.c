@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "suiji-application.h"
 #include "suiji-preferences-window.h"
@@ -75,6 +76,15 @@ print_first_frame_cb (GdkFrameClock *frame_clock, SuijiApplication *self)
   /* CLOCK_MONOTONIC is shared by all processes, so the benchmark that
    * started us can subtract its own start time. */
   printf ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  {
+    g_autofree char *status = NULL;
+    const char *rss;
+
+    /* The resident memory at that moment, for the benchmark's figure. */
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+        (rss = strstr (status, "VmRSS:")) != NULL)
+      printf ("rss-kb: %" G_GINT64_FORMAT "\n", g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+  }
   fflush (stdout);
   g_application_quit (G_APPLICATION (self));
 }

@@ -11,6 +11,7 @@
 
 #include "suiji-application.h"
 #include "suiji-deadlines.h"
+#include "suiji-directories-page.h"
 #include "suiji-department.h"
 #include "suiji-format.h"
 #include "suiji-profile.h"
@@ -29,48 +30,28 @@ struct _SuijiWindow
   gboolean started_empty;
 
   /* Template widgets */
-  AdwActionRow    *contact_row;
-  AdwActionRow    *credit_count_row;
-  GtkListBox      *departments_list;
-  GtkStack        *departments_stack;
-  AdwStatusPage   *error_page;
-  AdwActionRow    *joint_count_row;
-  AdwActionRow    *joint_subjects_row;
-  AdwLeaflet      *leaflet;
-  GtkStack        *main_stack;
-  AdwActionRow    *monthly_deadline_row;
-  AdwActionRow    *progress_deadline_row;
-  AdwActionRow    *report_year_row;
-  AdwWindowTitle  *section_title;
-  GtkStack        *section_stack;
-  GtkListBox      *sidebar;
-  AdwToastOverlay *toast_overlay;
-  AdwActionRow    *unit_name_row;
-  GtkLabel        *welcome_path_label;
+  AdwActionRow         *contact_row;
+  AdwActionRow         *credit_count_row;
+  SuijiDirectoriesPage *directories_page;
+  AdwStatusPage        *error_page;
+  AdwActionRow         *joint_count_row;
+  AdwActionRow         *joint_subjects_row;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  AdwActionRow         *monthly_deadline_row;
+  AdwActionRow         *progress_deadline_row;
+  AdwActionRow         *report_year_row;
+  AdwWindowTitle       *section_title;
+  GtkStack             *section_stack;
+  GtkListBox           *sidebar;
+  AdwToastOverlay      *toast_overlay;
+  AdwActionRow         *unit_name_row;
+  GtkLabel             *welcome_path_label;
 };
 
 G_DEFINE_FINAL_TYPE (SuijiWindow, suiji_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char *const section_names[] = { "directories", "tasks", "forms", "progress" };
-
-static GtkWidget *
-create_department_row (gpointer item, gpointer user_data)
-{
-  SuijiDepartment *department = item;
-  GtkWidget       *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suiji_department_get_name (department));
-  if (suiji_department_get_is_market_regulation (department))
-    adw_action_row_set_subtitle (
-        ADW_ACTION_ROW (row),
-        _("Market regulation: its tasks also count in the 市场监管系统 rows of 附件1"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                 suiji_department_get_short_name (department));
-
-  return row;
-}
 
 static void
 set_row_value (AdwActionRow *row, const char *value)
@@ -114,7 +95,6 @@ show_target (AdwActionRow *row, int bp)
 static void
 update_sections (SuijiWindow *self)
 {
-  g_autoptr (GListModel) departments = NULL;
   g_autoptr (SuijiUnitProfile) profile = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GError) error = NULL;
@@ -123,16 +103,8 @@ update_sections (SuijiWindow *self)
   SuijiYearlyTargets targets;
   GDate              today;
 
-  departments = suiji_department_list_all (self->db, &error);
-  if (departments == NULL)
-    {
-      suiji_window_add_toast (self, error->message);
-      g_clear_error (&error);
-    }
-  gtk_list_box_bind_model (self->departments_list, departments, create_department_row, NULL, NULL);
-  gtk_stack_set_visible_child_name (
-      self->departments_stack,
-      departments != NULL && g_list_model_get_n_items (departments) > 0 ? "list" : "empty");
+  suiji_directories_page_set_database (self->directories_page, self->db);
+  suiji_directories_page_reload (self->directories_page);
 
   profile = suiji_unit_profile_load (self->db, &error);
   if (profile == NULL)
@@ -171,6 +143,7 @@ update_actions (SuijiWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->db != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->db != NULL);
 }
 
 static void
@@ -217,13 +190,11 @@ load_sample_data_action (GtkWidget *widget, const char *action_name, GVariant *p
       return;
     }
 
-  if (counts.departments == 0)
+  if (counts.departments + counts.subjects + counts.inspectors + counts.items == 0)
     message = g_strdup (_("The sample data was already loaded"));
   else
-    message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample data loaded: %u department",
-                                      "Sample data loaded: %u departments", counts.departments),
-                         counts.departments);
+    message = g_strdup_printf (_("Sample data loaded: %u subjects, %u inspectors, %u check items"),
+                               counts.subjects, counts.inspectors, counts.items);
 
   suiji_window_refresh (self);
   suiji_window_add_toast (self, message);
@@ -250,6 +221,44 @@ show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *param
   SuijiWindow *self = SUIJI_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+page_add_toast_cb (SuijiWindow *self, AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiWindow *self = SUIJI_WINDOW (widget);
+
+  self->started_empty = TRUE;
+  suiji_window_refresh (self);
+  suiji_window_show_section (self, "directories");
+  suiji_directories_page_import_file (self->directories_page, NULL);
+}
+
+/* A CSV or xlsx file dropped anywhere on the window starts an import. */
+static gboolean
+file_dropped_cb (GtkDropTarget *target, const GValue *value, double x, double y, SuijiWindow *self)
+{
+  GSList *files;
+
+  if (self->db == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  self->started_empty = TRUE;
+  suiji_window_refresh (self);
+  suiji_window_show_section (self, "directories");
+  suiji_directories_page_import_file (self->directories_page, files->data);
+  g_slist_free (files);
+  return TRUE;
 }
 
 /* The window's size is the user's, not the data's: it lives in GSettings.
@@ -309,8 +318,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/suiji-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, contact_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, credit_count_row);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, departments_list);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, departments_stack);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, directories_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_count_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_subjects_row);
@@ -329,18 +337,24 @@ suiji_window_class_init (SuijiWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "load_sample_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, page_add_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
                                    load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-section", "s", section_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+
+  g_type_ensure (SUIJI_TYPE_DIRECTORIES_PAGE);
 }
 
 static void
@@ -353,6 +367,13 @@ suiji_window_init (SuijiWindow *self)
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   update_actions (self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (file_dropped_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 SuijiWindow *

@@ -1,0 +1,416 @@
+/* suiji-paged-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GListModel over a directory of any size that never holds all its rows:
+ * a query fixes the matching ids in display order (8 bytes a row), and the
+ * rows themselves are read from SQLite a page at a time when a view asks
+ * for them. A few recent pages are kept; the rest is dropped.
+ */
+
+#define G_LOG_DOMAIN "suiji-paged-list"
+
+#include "config.h"
+
+#include "suiji-database-private.h"
+#include "suiji-paged-list.h"
+
+#define PAGE_SIZE        100
+#define MAX_CACHED_PAGES 16
+
+struct _SuijiPagedList
+{
+  GObject parent_instance;
+
+  SuijiDatabase       *db;
+  GType                item_type;
+  char                *page_sql;
+  SuijiPagedListLoader loader;
+
+  /* The query and its parameters, kept to reload after a change. */
+  char      *ids_sql;
+  GPtrArray *parameters;
+
+  GArray     *ids;
+  GHashTable *hidden;
+  GHashTable *counts;
+  GHashTable *pages;
+  GQueue      page_order;
+};
+
+typedef struct
+{
+  char *value;
+  guint n;
+} Count;
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SuijiPagedList,
+                               suiji_paged_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+drop_pages (SuijiPagedList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+/* Reads one page of rows, in the order of the ids, whatever order SQLite
+ * returns them in. */
+static GPtrArray *
+load_page (SuijiPagedList *self, guint page)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) by_id =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint      first = page * PAGE_SIZE;
+  guint      last = MIN (first + PAGE_SIZE, self->ids->len);
+
+  stmt = _suiji_database_prepare (self->db, self->page_sql, NULL);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read a page of the list: %s",
+                 sqlite3_errmsg (_suiji_database_get_handle (self->db)));
+      return items;
+    }
+
+  /* The page query has PAGE_SIZE placeholders; unused ones match nothing. */
+  for (guint i = first; i < first + PAGE_SIZE; i++)
+    {
+      if (i < last)
+        sqlite3_bind_int64 (stmt, i - first + 1, g_array_index (self->ids, gint64, i));
+      else
+        sqlite3_bind_int64 (stmt, i - first + 1, -1);
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (by_id, id, self->loader (stmt));
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      gint64   id = g_array_index (self->ids, gint64, i);
+      GObject *item = g_hash_table_lookup (by_id, &id);
+
+      /* A row deleted since the ids were read still takes its place, empty. */
+      g_ptr_array_add (items,
+                       item != NULL ? g_object_ref (item) : g_object_new (self->item_type, NULL));
+    }
+
+  return items;
+}
+
+static GType
+suiji_paged_list_get_item_type (GListModel *model)
+{
+  return SUIJI_PAGED_LIST (model)->item_type;
+}
+
+static guint
+suiji_paged_list_get_n_items (GListModel *model)
+{
+  return SUIJI_PAGED_LIST (model)->ids->len;
+}
+
+static gpointer
+suiji_paged_list_get_item (GListModel *model, guint position)
+{
+  SuijiPagedList *self = SUIJI_PAGED_LIST (model);
+  guint           page = position / PAGE_SIZE;
+  GPtrArray      *items;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
+
+      while (g_queue_get_length (&self->page_order) > MAX_CACHED_PAGES)
+        g_hash_table_remove (self->pages, g_queue_pop_head (&self->page_order));
+    }
+  else
+    {
+      g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+      g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
+    }
+
+  if (position % PAGE_SIZE >= items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = suiji_paged_list_get_item_type;
+  iface->get_n_items = suiji_paged_list_get_n_items;
+  iface->get_item = suiji_paged_list_get_item;
+}
+
+static void
+suiji_paged_list_finalize (GObject *object)
+{
+  SuijiPagedList *self = (SuijiPagedList *) object;
+
+  drop_pages (self);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->ids_sql, g_free);
+  g_clear_pointer (&self->page_sql, g_free);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (suiji_paged_list_parent_class)->finalize (object);
+}
+
+static void
+suiji_paged_list_class_init (SuijiPagedListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = suiji_paged_list_finalize;
+}
+
+static void
+suiji_paged_list_init (SuijiPagedList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->page_order);
+}
+
+/**
+ * suiji_paged_list_new:
+ * @page_sql: a query whose first column is the id, with `@IDS@` where the
+ *   ids of one page go, as in `WHERE s.id IN (@IDS@)`
+ * @loader: turns a row of @page_sql into an item of @item_type
+ *
+ * Returns: (transfer full): an empty list; set a query to fill it
+ */
+SuijiPagedList *
+suiji_paged_list_new (SuijiDatabase       *db,
+                      GType                item_type,
+                      const char          *page_sql,
+                      SuijiPagedListLoader loader)
+{
+  SuijiPagedList *self;
+  GString        *placeholders = g_string_new (NULL);
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+
+  for (guint i = 1; i <= PAGE_SIZE; i++)
+    g_string_append_printf (placeholders, i == 1 ? "?%u" : ", ?%u", i);
+
+  self = g_object_new (SUIJI_TYPE_PAGED_LIST, NULL);
+  self->db = g_object_ref (db);
+  self->item_type = item_type;
+  self->loader = loader;
+  /* The page query names where its placeholders go with "@IDS@". */
+  {
+    g_auto (GStrv) parts = g_strsplit (page_sql, "@IDS@", 2);
+    self->page_sql =
+        g_strconcat (parts[0], placeholders->str, parts[1] != NULL ? parts[1] : "", NULL);
+  }
+  g_string_free (placeholders, TRUE);
+
+  return self;
+}
+
+static void
+bind_parameters (sqlite3_stmt *stmt, GPtrArray *parameters)
+{
+  for (guint i = 0; parameters != NULL && i < parameters->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (parameters, i);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        sqlite3_bind_text (stmt, i + 1, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, i + 1, g_variant_get_int64 (value));
+      else
+        g_assert_not_reached ();
+    }
+}
+
+/**
+ * suiji_paged_list_set_query:
+ * @ids_sql: selects the matching ids in display order as its first column;
+ *   a second column, when present, is counted per value (for instance the
+ *   credit class), see suiji_paged_list_get_counts()
+ * @parameters: (element-type GVariant) (nullable): string or int64 values
+ *   for the placeholders of @ids_sql, in order
+ */
+gboolean
+suiji_paged_list_set_query (SuijiPagedList *self,
+                            const char     *ids_sql,
+                            GPtrArray      *parameters,
+                            GError        **error)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  g_free (self->ids_sql);
+  self->ids_sql = g_strdup (ids_sql);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  if (parameters != NULL)
+    self->parameters = g_ptr_array_ref (parameters);
+
+  return suiji_paged_list_reload (self, error);
+}
+
+/**
+ * suiji_paged_list_reload:
+ *
+ * Runs the query again, after the data changed.
+ */
+gboolean
+suiji_paged_list_reload (SuijiPagedList *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
+  guint    old_length;
+  gboolean counted;
+  int      rc;
+
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  if (self->ids_sql == NULL)
+    return TRUE;
+
+  stmt = _suiji_database_prepare (self->db, self->ids_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_parameters (stmt, self->parameters);
+  counted = sqlite3_column_count (stmt) > 1;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+  g_hash_table_remove_all (self->counts);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_size (self->hidden) > 0 && g_hash_table_contains (self->hidden, &id))
+        continue;
+
+      g_array_append_val (ids, id);
+      if (counted)
+        {
+          const char *value = _suiji_column_text (stmt, 1);
+          Count      *count = NULL;
+
+          /* Few distinct values (the classes) and many rows: a short
+           * array searched from the top beats a hash and a copy per row. */
+          for (guint i = 0; i < counts->len && count == NULL; i++)
+            if (g_str_equal (g_array_index (counts, Count, i).value, value))
+              count = &g_array_index (counts, Count, i);
+          if (count == NULL)
+            {
+              Count added = { g_strdup (value), 0 };
+
+              g_array_append_val (counts, added);
+              count = &g_array_index (counts, Count, counts->len - 1);
+            }
+          count->n++;
+        }
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      Count *count = &g_array_index (counts, Count, i);
+
+      g_hash_table_insert (self->counts, g_steal_pointer (&count->value),
+                           GUINT_TO_POINTER (count->n));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (self->db, error, "Could not read the list");
+      return FALSE;
+    }
+
+  old_length = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  drop_pages (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->ids->len);
+  return TRUE;
+}
+
+gint64
+suiji_paged_list_get_id (SuijiPagedList *self, guint position)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * suiji_paged_list_find_id:
+ *
+ * Returns: the position of @id, or %G_MAXUINT when the list does not hold it
+ */
+guint
+suiji_paged_list_find_id (SuijiPagedList *self, gint64 id)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/**
+ * suiji_paged_list_get_counts:
+ *
+ * Returns: (transfer none) (element-type utf8 guint): how many rows of the
+ *   list hold each value of the query's second column ("" for NULL)
+ */
+GHashTable *
+suiji_paged_list_get_counts (SuijiPagedList *self)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), NULL);
+
+  return self->counts;
+}
+
+/**
+ * suiji_paged_list_set_hidden:
+ * @ids: (array length=n_ids) (nullable): rows to leave out
+ *
+ * Leaves rows out of the list without touching the database: a deletion
+ * that can still be undone. The list reloads.
+ */
+gboolean
+suiji_paged_list_set_hidden (SuijiPagedList *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  g_hash_table_remove_all (self->hidden);
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (self->hidden, g_memdup2 (&ids[i], sizeof (gint64)));
+
+  return suiji_paged_list_reload (self, error);
+}

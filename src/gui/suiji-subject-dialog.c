@@ -1,0 +1,367 @@
+/* suiji-subject-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "suiji-subject-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "suiji-credit-code.h"
+#include "suiji-department.h"
+#include "suiji-fields.h"
+#include "suiji-subject-dialog.h"
+#include "suiji-subject.h"
+
+struct _SuijiSubjectDialog
+{
+  AdwWindow parent_instance;
+
+  /* Owned references */
+  SuijiDatabase      *db;
+  SuijiSubjectRecord *record;
+  GStrv               class_codes;
+  GArray             *department_ids;
+
+  /* Template widgets */
+  AdwEntryRow    *address_row;
+  AdwEntryRow    *class_date_row;
+  AdwComboRow    *class_row;
+  GtkImage       *code_check_icon;
+  AdwActionRow   *code_check_row;
+  AdwComboRow    *department_row;
+  GtkLabel       *error_label;
+  AdwEntryRow    *industry_row;
+  AdwEntryRow    *key_row;
+  AdwEntryRow    *labels_row;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *region_row;
+  AdwComboRow    *status_row;
+  AdwComboRow    *type_row;
+  AdwWindowTitle *window_title;
+};
+
+G_DEFINE_FINAL_TYPE (SuijiSubjectDialog, suiji_subject_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The check runs on every keystroke, so the user sees a typo at once. */
+static void
+key_changed_cb (SuijiSubjectDialog *self)
+{
+  g_autofree char *key =
+      suiji_subject_key_normalize (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
+  g_autofree char *text = NULL;
+  const char      *icon = "emblem-ok-symbolic";
+  gboolean         problem = FALSE;
+  char             expected = '\0';
+
+  if (*key == '\0')
+    {
+      text = g_strdup (_("Every subject needs a code or number"));
+      icon = "dialog-information-symbolic";
+    }
+  else if (!suiji_credit_code_looks_like (key))
+    {
+      text = g_strdup_printf (_("%s is not 18 characters: kept as a registration number"), key);
+      icon = "dialog-information-symbolic";
+    }
+  else
+    switch (suiji_credit_code_check (key, &expected))
+      {
+      case SUIJI_CREDIT_CODE_VALID:
+        text = g_strdup (_("A valid credit code"));
+        break;
+      case SUIJI_CREDIT_CODE_BAD_CHECK_CHARACTER:
+        text = g_strdup_printf (
+            _("The check character should be %c; the subject can be kept, flagged"), expected);
+        problem = TRUE;
+        break;
+      case SUIJI_CREDIT_CODE_BAD_CHARACTER:
+      case SUIJI_CREDIT_CODE_WRONG_LENGTH:
+      default:
+        text = g_strdup (_("Holds characters a credit code cannot have (I, O, S, V, Z)"));
+        problem = TRUE;
+        break;
+      }
+
+  if (problem)
+    icon = "dialog-warning-symbolic";
+
+  adw_action_row_set_subtitle (self->code_check_row, text);
+  gtk_image_set_from_icon_name (self->code_check_icon, icon);
+  if (problem)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->code_check_icon), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->code_check_icon), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "warning");
+    }
+}
+
+static void
+set_choices (AdwComboRow *row, const char *const *values, const char *current)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint          selected = 0;
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      gtk_string_list_append (list, values[i]);
+      if (g_strcmp0 (values[i], current) == 0)
+        selected = i;
+    }
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (row, selected);
+  g_object_unref (list);
+}
+
+static const char *
+chosen (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+load (SuijiSubjectDialog *self)
+{
+  g_autoptr (GListModel) departments = suiji_department_list_all (self->db, NULL);
+  g_autoptr (GPtrArray) classes = g_ptr_array_new ();
+  g_autoptr (GPtrArray) department_names = g_ptr_array_new ();
+  SuijiSubjectRecord *record = self->record;
+  guint               class_index = 0;
+  guint               department_index = 0;
+  g_autofree char    *labels =
+      record->labels != NULL ? g_strjoinv ("、", record->labels) : g_strdup ("");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), record->key);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), record->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->region_row), record->region);
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), record->address);
+  gtk_editable_set_text (GTK_EDITABLE (self->industry_row), record->industry);
+  gtk_editable_set_text (GTK_EDITABLE (self->class_date_row), record->credit_class_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->labels_row), labels);
+  set_choices (self->type_row, suiji_fields_subject_types (), record->subject_type);
+  set_choices (self->status_row, suiji_fields_statuses (), record->status);
+
+  self->class_codes = suiji_credit_class_codes (self->db, NULL);
+  g_ptr_array_add (classes, (gpointer) _("Unclassified"));
+  for (guint i = 0; self->class_codes != NULL && self->class_codes[i] != NULL; i++)
+    {
+      g_ptr_array_add (classes, self->class_codes[i]);
+      if (g_strcmp0 (self->class_codes[i], record->credit_class) == 0)
+        class_index = i + 1;
+    }
+  g_ptr_array_add (classes, NULL);
+  set_choices (self->class_row, (const char *const *) classes->pdata, NULL);
+  adw_combo_row_set_selected (self->class_row, class_index);
+
+  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (department_names, (gpointer) _("None"));
+  for (guint i = 0; departments != NULL && i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (SuijiDepartment) department = g_list_model_get_item (departments, i);
+      gint64 id = suiji_department_get_id (department);
+
+      g_array_append_val (self->department_ids, id);
+      g_ptr_array_add (department_names, g_strdup (suiji_department_get_name (department)));
+      if (id == record->department_id)
+        department_index = i + 1;
+    }
+  g_ptr_array_add (department_names, NULL);
+  set_choices (self->department_row, (const char *const *) department_names->pdata, NULL);
+  adw_combo_row_set_selected (self->department_row, department_index);
+  for (guint i = 1; i + 1 < department_names->len; i++)
+    g_free (g_ptr_array_index (department_names, i));
+
+  adw_window_title_set_title (self->window_title,
+                              record->id != 0 ? _("Edit Subject") : _("New Subject"));
+  key_changed_cb (self);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return suiji_fields_clean_text (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/**
+ * suiji_subject_dialog_save:
+ *
+ * Checks what the dialog shows with the core's rules and saves it; on a
+ * problem the dialog says what to fix and nothing is written.
+ */
+gboolean
+suiji_subject_dialog_save (SuijiSubjectDialog *self, GError **error)
+{
+  g_autoptr (SuijiSubjectRecord) record = g_new0 (SuijiSubjectRecord, 1);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *labels = entry_text (self->labels_row);
+  guint            class_index = adw_combo_row_get_selected (self->class_row);
+  guint            department_index = adw_combo_row_get_selected (self->department_row);
+
+  record->id = self->record->id;
+  record->key = suiji_subject_key_normalize (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
+  record->name = entry_text (self->name_row);
+  record->region = entry_text (self->region_row);
+  record->address = entry_text (self->address_row);
+  record->industry = entry_text (self->industry_row);
+  record->subject_type = g_strdup (chosen (self->type_row));
+  record->status = g_strdup (chosen (self->status_row));
+  record->credit_class = g_strdup (class_index == 0 || class_index == GTK_INVALID_LIST_POSITION
+                                       ? ""
+                                       : self->class_codes[class_index - 1]);
+  record->credit_class_date = entry_text (self->class_date_row);
+  record->department_id = department_index == 0 || department_index == GTK_INVALID_LIST_POSITION
+                              ? 0
+                              : g_array_index (self->department_ids, gint64, department_index - 1);
+  record->labels = g_regex_split_simple ("[,，、;；\\s]+", labels, 0, 0);
+
+  if (!suiji_subject_check (record, &local_error) ||
+      suiji_subject_save (self->db, record, &local_error) == 0)
+    {
+      gtk_label_set_text (self->error_label, local_error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiSubjectDialog *self = SUIJI_SUBJECT_DIALOG (widget);
+
+  if (suiji_subject_dialog_save (self, NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+suiji_subject_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SUIJI_TYPE_SUBJECT_DIALOG);
+
+  G_OBJECT_CLASS (suiji_subject_dialog_parent_class)->dispose (object);
+}
+
+static void
+suiji_subject_dialog_finalize (GObject *object)
+{
+  SuijiSubjectDialog *self = (SuijiSubjectDialog *) object;
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->record, suiji_subject_record_free);
+  g_clear_pointer (&self->class_codes, g_strfreev);
+  g_clear_pointer (&self->department_ids, g_array_unref);
+
+  G_OBJECT_CLASS (suiji_subject_dialog_parent_class)->finalize (object);
+}
+
+static void
+suiji_subject_dialog_class_init (SuijiSubjectDialogClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = suiji_subject_dialog_dispose;
+  object_class->finalize = suiji_subject_dialog_finalize;
+
+  /**
+   * SuijiSubjectDialog::saved:
+   *
+   * The subject was written to the database.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/suiji-subject-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, class_date_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, class_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, code_check_icon);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, code_check_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, department_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, labels_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "subject.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "subject.save",
+                                       NULL);
+}
+
+static void
+suiji_subject_dialog_init (SuijiSubjectDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * suiji_subject_dialog_new:
+ * @id: the subject to edit, or 0 for a new one
+ *
+ * Returns: (transfer full) (nullable): the dialog, or %NULL when the
+ *   subject no longer exists
+ */
+SuijiSubjectDialog *
+suiji_subject_dialog_new (SuijiDatabase *db, gint64 id)
+{
+  SuijiSubjectDialog *self;
+  g_autoptr (SuijiSubjectRecord) record = NULL;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+
+  if (id != 0)
+    {
+      record = suiji_subject_load (db, id, NULL);
+      if (record == NULL)
+        return NULL;
+    }
+  else
+    {
+      record = g_new0 (SuijiSubjectRecord, 1);
+      record->key = g_strdup ("");
+      record->name = g_strdup ("");
+      record->subject_type = g_strdup ("企业");
+      record->industry = g_strdup ("");
+      record->region = g_strdup ("");
+      record->address = g_strdup ("");
+      record->status = g_strdup ("存续");
+      record->credit_class = g_strdup ("");
+      record->credit_class_date = g_strdup ("");
+    }
+
+  self = g_object_new (SUIJI_TYPE_SUBJECT_DIALOG, NULL);
+  self->db = g_object_ref (db);
+  self->record = g_steal_pointer (&record);
+  load (self);
+
+  return self;
+}

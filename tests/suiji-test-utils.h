@@ -1,0 +1,23 @@
+/* suiji-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SuijiTestCondition) (gpointer data);
+
+char    *suiji_test_gui_init (int *argc, char ***argv);
+void     suiji_test_gui_finish (char *home);
+void     suiji_test_spin_until (SuijiTestCondition condition, gpointer data);
+gboolean suiji_test_is_drawn (gpointer widget);
+void     suiji_test_settle (void);
+void     suiji_test_save_screenshot (GtkWidget *widget, const char *name);
+void     suiji_test_close_all_windows (void);
+gpointer suiji_test_template_child (gpointer widget, GType type, const char *name);
+
+G_END_DECLS
