@@ -252,6 +252,51 @@ test_import_exit_codes (void)
   }
 }
 
+static void
+test_task_create (void)
+{
+  g_autofree char *path = db_path ("task.db");
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "100", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "task", "create", "--name", "2025年食品生产企业抽查", "--department",
+           "市场监管局,卫生健康局", "--ratio", "A=100,B=200,C=1000,D=3000", "--inspectors", "2",
+           "--filter", "type=企业,exclude=same-items", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "task", "create", "--name", "第二个任务", "--department",
+           "市场监管局", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "2\n");
+  run_clear (&run);
+
+  {
+    const char *unusable[][8] = {
+      { "task", "create", "--department", "市场监管局", NULL },
+      { "task", "create", "--name", "x", "--department", "不存在的局", NULL },
+      { "task", "create", "--name", "x", "--department", "市场监管局", "--inspectors", "1" },
+      { "task", "create", "--name", "x", "--department", "市场监管局", "--ratio", "A=20000" },
+      { "task", "create", "--name", "x", "--department", "市场监管局", "--filter", "colour=red" },
+      { "task", "create", "--name", "x", "--department", "市场监管局", "--items", "不存在的事项" },
+      { "task", "delete", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unusable); i++)
+      {
+        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2], unusable[i][3],
+                 unusable[i][4], unusable[i][5], unusable[i][6], unusable[i][7], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+        run_clear (&run);
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -264,6 +309,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/foreign-files", test_foreign_files_exit_2);
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/import", test_import_exit_codes);
+  g_test_add_func ("/cli/task-create", test_task_create);
 
   return g_test_run ();
 }

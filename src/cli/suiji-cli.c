@@ -18,8 +18,11 @@
 
 #include "suiji-database.h"
 #include "suiji-department.h"
+#include "suiji-fields.h"
 #include "suiji-directory-export.h"
 #include "suiji-import.h"
+#include "suiji-item.h"
+#include "suiji-task.h"
 #include "suiji-profile.h"
 #include "suiji-sample-data.h"
 
@@ -269,6 +272,165 @@ run_export (SuijiDatabase *db, int argc, char **argv)
   return EXIT_DONE;
 }
 
+static int
+run_task_create (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_autofree char   *name = NULL;
+  g_autofree char   *departments = NULL;
+  g_autofree char   *items = NULL;
+  g_autofree char   *ratio = NULL;
+  g_autofree char   *count = NULL;
+  g_autofree char   *filter = NULL;
+  g_autofree char   *platform = NULL;
+  g_autofree char   *filed_on = NULL;
+  g_autofree char   *reason = NULL;
+  gboolean           not_stratified = FALSE;
+  int                inspectors = 2;
+  int                cap = -1;
+  int                year = 0;
+  gint64             id;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The task's name"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &departments,
+      N_("The lead department, then the departments that join, separated by commas"),
+      N_("NAME[,NAME…]") },
+    { "items", 0, 0, G_OPTION_ARG_STRING, &items,
+      N_("The check items, by name, separated by commas"), N_("ITEM[,ITEM…]") },
+    { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio,
+      N_("Per credit class a ratio in basis points (1% = 100)"), N_("A=100,B=200,…") },
+    { "count", 0, 0, G_OPTION_ARG_STRING, &count, N_("Per credit class a number of subjects"),
+      N_("A=5,…") },
+    { "inspectors", 0, 0, G_OPTION_ARG_INT, &inspectors, N_("Inspectors per subject (at least 2)"),
+      N_("N") },
+    { "cap", 0, 0, G_OPTION_ARG_INT, &cap, N_("The most subjects one inspector may take"),
+      N_("N") },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter,
+      N_("Which subjects: type=, region=, industry=, label=, department=, status=active|all, "
+          "exclude=none|same-items|all"),
+      N_("KEY=VALUE,…") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("The year the task counts in (default: this year)"), N_("YEAR") },
+    { "platform", 0, 0, G_OPTION_ARG_STRING, &platform, N_("hebei (the default) or other"),
+      N_("PLATFORM") },
+    { "not-stratified", 0, 0, G_OPTION_ARG_NONE, &not_stratified,
+      N_("The draw does not use the credit-risk classes"), NULL },
+    { "filed", 0, 0, G_OPTION_ARG_STRING, &filed_on,
+      N_("Outside the yearly plan: the filing (备案) date"), N_("DATE") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Outside the yearly plan: the reason it was filed"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("- create a task and print its number"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("task create takes no further arguments"));
+  if (name == NULL || departments == NULL)
+    return usage_error (context, _("a task needs --name and --department"));
+  if (ratio != NULL && count != NULL)
+    return usage_error (context, _("give --ratio or --count, not both"));
+  if (platform != NULL && g_strcmp0 (platform, "hebei") != 0 && g_strcmp0 (platform, "other") != 0)
+    return usage_error (context, _("--platform takes hebei or other"));
+
+  task->name = g_strdup (name);
+  if (year != 0)
+    task->year = year;
+  task->inspectors_per_subject = (guint) MAX (inspectors, 0);
+  task->inspector_cap = cap;
+  task->stratified = !not_stratified;
+  if (g_strcmp0 (platform, "other") == 0)
+    {
+      g_free (task->platform);
+      task->platform = g_strdup (SUIJI_PLATFORM_OTHER);
+    }
+  if (filed_on != NULL || reason != NULL)
+    {
+      g_autofree char *date = suiji_fields_normalize_date (filed_on);
+
+      if (date == NULL)
+        return usage_error (context, _("--filed takes a date, as 2025-03-01"));
+      g_free (task->origin);
+      task->origin = g_strdup ("filed");
+      task->filed_on = g_steal_pointer (&date);
+      g_free (task->filed_reason);
+      task->filed_reason = g_strdup (reason != NULL ? reason : "");
+    }
+  if (filter != NULL)
+    {
+      g_free (task->pool_filter);
+      task->pool_filter = g_strdup (filter);
+    }
+
+  {
+    g_auto (GStrv) names = g_strsplit (departments, ",", -1);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        gint64 department = suiji_department_find (db, names[i], &error);
+        guint  none = 0;
+
+        if (department == 0)
+          {
+            g_printerr ("suiji-cli: %s\n", error->message);
+            return EXIT_USAGE;
+          }
+        g_array_append_val (task->department_ids, department);
+        g_array_append_val (task->department_inspectors, none);
+      }
+  }
+
+  if (items != NULL)
+    {
+      g_auto (GStrv) names = g_strsplit (items, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          gint64 item = suiji_item_find (db, names[i], &error);
+
+          if (item == 0)
+            {
+              g_printerr ("suiji-cli: %s\n", error->message);
+              return EXIT_USAGE;
+            }
+          g_array_append_val (task->item_ids, item);
+        }
+    }
+
+  if ((ratio != NULL && !suiji_task_parse_rules (task, ratio, FALSE, &error)) ||
+      (count != NULL && !suiji_task_parse_rules (task, count, TRUE, &error)) ||
+      (ratio == NULL && count == NULL && !suiji_task_default_rules (db, task, &error)))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  id = suiji_task_create (db, task, &error);
+  if (id == 0)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_TASK_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  /* The number alone, so that scripts can take it. */
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return EXIT_DONE;
+}
+
+static int
+run_task (SuijiDatabase *db, int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "create"))
+    return run_task_create (db, argc - 1, argv + 1);
+
+  g_printerr ("suiji-cli: %s\n", _("task takes a subcommand: create"));
+  return EXIT_USAGE;
+}
+
 static const struct
 {
   const char *name;
@@ -278,6 +440,7 @@ static const struct
   { "export", run_export, N_("Export a directory to an xlsx file") },
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
+  { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
 };
 

@@ -233,3 +233,36 @@ suiji_department_ensure (SuijiDatabase *db,
 
   return sqlite3_column_int64 (lookup, 0);
 }
+
+/**
+ * suiji_department_find:
+ * @name: the full name, or the short name, as 市场监管局
+ *
+ * Returns: the department's id, or 0 with @error naming what was not found
+ */
+gint64
+suiji_department_find (SuijiDatabase *db, const char *name, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (name));
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+
+  stmt = _suiji_database_prepare (db,
+                                  "SELECT id FROM departments WHERE name = ?1 OR short_name = ?1"
+                                  " ORDER BY name = ?1 DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                   _("There is no department “%s”; write its name as in the list of departments."),
+                   clean);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}

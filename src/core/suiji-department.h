@@ -26,4 +26,6 @@ gint64      suiji_department_ensure (SuijiDatabase *db,
                                      gboolean       is_market_regulation,
                                      GError       **error);
 
+gint64 suiji_department_find (SuijiDatabase *db, const char *name, GError **error);
+
 G_END_DECLS

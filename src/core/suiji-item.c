@@ -309,3 +309,33 @@ suiji_item_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **e
 
   return _suiji_database_delete_ids (db, "items", ids, n_ids, error);
 }
+
+/**
+ * suiji_item_find:
+ * @name: the item's name, or its number
+ *
+ * Returns: the item's id, or 0 with @error naming what was not found
+ */
+gint64
+suiji_item_find (SuijiDatabase *db, const char *name, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (name));
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+
+  stmt = _suiji_database_prepare (
+      db, "SELECT id FROM items WHERE name = ?1 OR CAST(id AS TEXT) = ?1 LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                   _("There is no check item “%s”; write its name as in the item list."), clean);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}

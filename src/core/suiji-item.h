@@ -57,4 +57,6 @@ void             suiji_item_writer_free (SuijiItemWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SuijiItemRecord, suiji_item_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SuijiItemWriter, suiji_item_writer_free)
 
+gint64 suiji_item_find (SuijiDatabase *db, const char *name, GError **error);
+
 G_END_DECLS

@@ -1,0 +1,223 @@
+/* test-task.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "suiji-database-private.h"
+#include "suiji-department.h"
+#include "suiji-task.h"
+
+static SuijiDatabase *
+open_fresh (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "task.db", NULL);
+  g_autoptr (GError) error = NULL;
+  SuijiDatabase *db = suiji_database_open (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static SuijiTaskRecord *
+joint_task (SuijiDatabase *db)
+{
+  SuijiTaskRecord *task = suiji_task_record_new ();
+  gint64           lead = suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, NULL);
+  gint64 other = suiji_department_ensure (db, "沙河市卫生健康局", "卫生健康局", FALSE, NULL);
+  guint none = 0;
+
+  task->name = g_strdup ("2025年餐饮服务单位部门联合抽查");
+  task->year = 2025;
+  g_array_append_val (task->department_ids, lead);
+  g_array_append_val (task->department_ids, other);
+  g_array_append_val (task->department_inspectors, none);
+  g_array_append_val (task->department_inspectors, none);
+  return task;
+}
+
+static void
+test_create_and_load (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiTaskRecord) task = joint_task (db);
+  g_autoptr (SuijiTaskRecord) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (suiji_task_default_rules (db, task, &error));
+  g_assert_true (suiji_task_parse_rules (task, "C=1500,D=5", FALSE, &error));
+  g_assert_true (suiji_task_parse_rules (task, "未分类=4", TRUE, &error));
+  g_free (task->pool_filter);
+  task->pool_filter = g_strdup ("type=企业,region=白塔镇,exclude=same-items");
+
+  id = suiji_task_create (db, task, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  loaded = suiji_task_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->name, ==, "2025年餐饮服务单位部门联合抽查");
+  g_assert_cmpstr (loaded->state, ==, "draft");
+  g_assert_cmpstr (loaded->platform, ==, SUIJI_PLATFORM_HEBEI);
+  g_assert_cmpuint (loaded->department_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (loaded->department_ids, gint64, 0), ==,
+                   g_array_index (task->department_ids, gint64, 0));
+  g_assert_cmpuint (loaded->rules->len, ==, 5);
+
+  for (guint i = 0; i < loaded->rules->len; i++)
+    {
+      SuijiTaskRule *rule = g_ptr_array_index (loaded->rules, i);
+
+      if (g_str_equal (rule->stratum, "A"))
+        g_assert_cmpint (rule->bp, ==, 100);
+      else if (g_str_equal (rule->stratum, "C"))
+        g_assert_cmpint (rule->bp, ==, 1500);
+      else if (g_str_equal (rule->stratum, "D"))
+        g_assert_cmpint (rule->bp, ==, 5);
+      else if (g_str_equal (rule->stratum, "未分类"))
+        {
+          g_assert_cmpint (rule->bp, ==, -1);
+          g_assert_cmpint (rule->count, ==, 4);
+        }
+    }
+}
+
+static void
+test_rules_refused (void)
+{
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  const char *bad[] = { "A", "A=", "A=-1", "A=10001", "=5", "A=1.5", NULL };
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (suiji_task_parse_rules (task, bad[i], FALSE, &error));
+      g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_BAD_RULES);
+    }
+}
+
+static void
+test_task_rules_enforced (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (SuijiTaskRecord) task = joint_task (db);
+
+    /* Filed outside the plan without a date or reason. */
+    g_free (task->origin);
+    task->origin = g_strdup ("filed");
+    g_assert_cmpint (suiji_task_create (db, task, &error), ==, 0);
+    g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_INVALID);
+    g_clear_error (&error);
+
+    task->filed_on = g_strdup ("2025-05-06");
+    g_free (task->filed_reason);
+    task->filed_reason = g_strdup ("群众举报线索集中");
+    g_assert_cmpint (suiji_task_create (db, task, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr (SuijiTaskRecord) task = joint_task (db);
+
+    task->inspectors_per_subject = 1;
+    g_assert_cmpint (suiji_task_create (db, task, &error), ==, 0);
+    g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr (SuijiTaskRecord) task = joint_task (db);
+
+    g_array_set_size (task->department_ids, 0);
+    g_assert_cmpint (suiji_task_create (db, task, &error), ==, 0);
+    g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr (SuijiTaskRecord) task = joint_task (db);
+
+    g_free (task->pool_filter);
+    task->pool_filter = g_strdup ("colour=red");
+    g_assert_cmpint (suiji_task_create (db, task, &error), ==, 0);
+    g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_BAD_FILTER);
+  }
+}
+
+static void
+test_filter_parse (void)
+{
+  g_auto (SuijiTaskFilter) filter = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (suiji_task_filter_parse ("type=企业, region = 白塔镇 ,status=all,exclude=all",
+                                          &filter, &error));
+  g_assert_cmpstr (filter.subject_type, ==, "企业");
+  g_assert_cmpstr (filter.region, ==, "白塔镇");
+  g_assert_true (filter.all_statuses);
+  g_assert_cmpstr (filter.exclude_drawn, ==, "all");
+  suiji_task_filter_clear (&filter);
+
+  g_assert_true (suiji_task_filter_parse ("", &filter, &error));
+  g_assert_false (filter.all_statuses);
+  g_assert_cmpstr (filter.exclude_drawn, ==, "none");
+  suiji_task_filter_clear (&filter);
+
+  g_assert_false (suiji_task_filter_parse ("exclude=sometimes", &filter, &error));
+  g_assert_error (error, SUIJI_TASK_ERROR, SUIJI_TASK_ERROR_BAD_FILTER);
+}
+
+/* A saved draw is a public record: the database itself refuses to change
+ * or remove it, whoever asks. */
+static void
+test_draws_are_append_only (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiTaskRecord) task = joint_task (db);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *insert = NULL;
+  gint64           id = suiji_task_create (db, task, &error);
+  const char      *attempts[] = {
+         "UPDATE draws SET seed = 'ff'",           "DELETE FROM draws",
+         "UPDATE draw_subjects SET key = 'X'",     "DELETE FROM draw_subjects",
+         "UPDATE draw_inspectors SET badge = 'X'", "DELETE FROM draw_inspectors",
+  };
+
+  insert = g_strdup_printf (
+      "INSERT INTO draws (id, task_id, drawn_at, algorithm, seed, record, record_digest)"
+      " VALUES (1, %" G_GINT64_FORMAT ", '2025-03-01T10:00:00+08:00', 'suiji-draw-v1',"
+      " '00', '{}', 'aa');"
+      "INSERT INTO draw_subjects VALUES (1, 0, NULL, '91350100M000100Y43', 'A');"
+      "INSERT INTO draw_inspectors VALUES (1, 0, 0, NULL, '1305820001');",
+      id);
+  g_assert_true (_suiji_database_exec (db, insert, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      g_autoptr (GError) refused = NULL;
+
+      g_assert_false (_suiji_database_exec (db, attempts[i], &refused));
+      g_assert_nonnull (refused);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/task/create-and-load", test_create_and_load);
+  g_test_add_func ("/task/rules-refused", test_rules_refused);
+  g_test_add_func ("/task/rules-enforced", test_task_rules_enforced);
+  g_test_add_func ("/task/filter", test_filter_parse);
+  g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);
+
+  return g_test_run ();
+}
