@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "suiji-database.h"
+#include "suiji-table-reader.h"
 
 typedef struct
 {
@@ -297,6 +298,108 @@ test_task_create (void)
   }
 }
 
+static void
+test_draw_and_verify (void)
+{
+  g_autofree char *path = db_path ("draw.db");
+  g_autofree char *record = db_path ("record.json");
+  g_autofree char *tampered = db_path ("tampered.json");
+  g_autofree char *garbage =
+      write_data ("garbage.json", "{\"algorithm\": \"suiji-draw-v1\", \"seed\": 7");
+  g_autofree char *contents = NULL;
+  const char      *seed = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "400", NULL);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "task", "create", "--name", "2025年企业公示信息抽查", "--department",
+           "市场监管局", "--ratio", "A=500,B=500,C=2000,D=5000,未分类=1000", NULL);
+  g_assert_cmpstr (run.out, ==, "1\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "draw", "1", "--seed", seed, "--json", record, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "draw: 1\n"));
+  g_assert_nonnull (strstr (run.out, seed));
+  g_assert_nonnull (strstr (run.out, "stratum: A n="));
+  run_clear (&run);
+
+  run_cli (&run, "verify", record, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "verified\n");
+  run_clear (&run);
+
+  /* One changed character in the published record is found. */
+  g_assert_true (g_file_get_contents (record, &contents, NULL, NULL));
+  {
+    char *key = strstr (contents, "\"subjects\"");
+    g_assert_nonnull (key);
+    key = strstr (key, "\"key\"");
+    g_assert_nonnull (key);
+    key = strchr (key + strlen ("\"key\""), '"');
+    g_assert_nonnull (key);
+    key++;
+    *key = *key == '9' ? '1' : '9';
+  }
+  g_assert_true (g_file_set_contents (tampered, contents, -1, NULL));
+  run_cli (&run, "verify", tampered, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "subjects"));
+  run_clear (&run);
+
+  run_cli (&run, "verify", garbage, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* Too few inspectors: an error, and nothing saved. */
+  run_cli (&run, "--db", path, "task", "create", "--name", "人手不足的任务", "--department",
+           "水利局", "--inspectors", "30", "--count", "A=3", NULL);
+  g_assert_cmpstr (run.out, ==, "2\n");
+  run_clear (&run);
+  run_cli (&run, "--db", path, "draw", "2", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "draw", "1", "--seed-text", "2025年3月1日 双色球 第2025023期", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "draw: 2\n"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "draw", "99", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* The public notice, as a sheet and as a printable PDF. */
+  {
+    g_autofree char *xlsx = db_path ("notice.xlsx");
+    g_autofree char *pdf = db_path ("notice.pdf");
+    g_autofree char *odt = db_path ("notice.odt");
+    g_autofree char *pdf_contents = NULL;
+    g_autoptr (SuijiTable) table = NULL;
+    gboolean has_heading = FALSE;
+
+    run_cli (&run, "--db", path, "publish", "1", xlsx, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    run_cli (&run, "--db", path, "publish", "1", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+
+    table = suiji_table_read_file (xlsx, NULL, NULL, NULL);
+    g_assert_nonnull (table);
+    for (guint r = 0; r < suiji_table_get_n_rows (table); r++)
+      has_heading |= g_str_equal (suiji_table_get_cell (table, r, 2), "统一社会信用代码");
+    g_assert_true (has_heading);
+    g_assert_true (g_file_get_contents (pdf, &pdf_contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_contents, "%PDF-"));
+
+    run_cli (&run, "--db", path, "publish", "1", odt, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    run_clear (&run);
+    run_cli (&run, "--db", path, "publish", "42", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -310,6 +413,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/import", test_import_exit_codes);
   g_test_add_func ("/cli/task-create", test_task_create);
+  g_test_add_func ("/cli/draw-and-verify", test_draw_and_verify);
 
   return g_test_run ();
 }

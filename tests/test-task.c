@@ -7,7 +7,11 @@
 
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-sample-data.h"
+#include "suiji-task-draw.h"
 #include "suiji-task.h"
+
+#include <stdlib.h>
 
 static SuijiDatabase *
 open_fresh (void)
@@ -208,6 +212,99 @@ test_draws_are_append_only (void)
     }
 }
 
+static char *
+query_text (SuijiDatabase *db, const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup (_suiji_column_text (stmt, 0));
+}
+
+static void
+test_draw_from_database (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDrawRecord) first = NULL;
+  g_autoptr (SuijiDrawRecord) second = NULL;
+  g_autoptr (SuijiDrawRecord) saved = NULL;
+  g_autoptr (SuijiTaskRecord) loaded = NULL;
+  g_autofree char     *json = NULL;
+  g_autofree char     *difference = NULL;
+  g_autofree char     *active = NULL;
+  guint8               seed[SUIJI_DRAW_SEED_SIZE] = { 1, 2, 3 };
+  const SuijiDrawPick *picks;
+  guint                n_picks, n_second;
+  gint64               task, other, draw;
+
+  g_assert_true (suiji_sample_data_fill (db, 600, 3, NULL, &error));
+  {
+    g_autoptr (SuijiTaskRecord) record = joint_task (db);
+
+    g_assert_true (
+        suiji_task_parse_rules (record, "A=1000,B=1000,C=3000,D=5000,未分类=2000", FALSE, &error));
+    task = suiji_task_create (db, record, &error);
+    g_free (record->pool_filter);
+    record->pool_filter = g_strdup ("exclude=all");
+    other = suiji_task_create (db, record, &error);
+    g_assert_no_error (error);
+  }
+
+  first = suiji_task_prepare_draw (db, task, &error);
+  g_assert_no_error (error);
+  /* The pool is the active subjects: 存续 and 在业 only. */
+  active = query_text (db, "SELECT count(*) FROM subjects WHERE status IN ('存续', '在业')");
+  g_assert_cmpuint (suiji_draw_record_get_n_candidates (first), ==, (guint) atoi (active));
+  g_assert_cmpuint (suiji_draw_record_get_n_inspectors (first), >=, 2);
+
+  suiji_draw_record_set_seed_random (first, seed);
+  g_assert_true (suiji_draw_run (first, &error));
+  draw = suiji_task_save_draw (db, task, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (draw, >, 0);
+
+  loaded = suiji_task_load (db, task, &error);
+  g_assert_cmpstr (loaded->state, ==, "drawn");
+  picks = suiji_draw_record_get_picks (first, &n_picks);
+  g_assert_cmpuint (n_picks, >, 0);
+  {
+    g_autofree char *stored =
+        query_text (db, "SELECT count(*) FROM draw_subjects WHERE subject_id IS NOT NULL");
+    g_assert_cmpuint ((guint) atoi (stored), ==, n_picks);
+  }
+
+  /* The saved record verifies on its own. */
+  json = query_text (db, "SELECT record FROM draws WHERE id = 1");
+  saved = suiji_draw_record_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (suiji_draw_verify (saved, &difference, &error));
+
+  /* A task that excludes this year's drawn subjects does not see them. */
+  second = suiji_task_prepare_draw (db, other, &error);
+  n_second = suiji_draw_record_get_n_candidates (second);
+  g_assert_cmpuint (n_second, ==, (guint) atoi (active) - n_picks);
+  suiji_draw_record_set_seed_random (second, seed);
+  g_assert_true (suiji_draw_run (second, &error));
+  {
+    const SuijiDrawPick *again = suiji_draw_record_get_picks (second, &n_second);
+
+    for (guint i = 0; i < n_second; i++)
+      for (guint j = 0; j < n_picks; j++)
+        g_assert_cmpstr (again[i].key, !=, picks[j].key);
+  }
+  g_assert_cmpint (suiji_task_save_draw (db, other, second, &error), >, draw);
+
+  /* The second record carries the digest of the first. */
+  {
+    g_autofree char *chained =
+        query_text (db, "SELECT previous_digest = (SELECT record_digest FROM draws WHERE id = 1)"
+                        " FROM draws WHERE id = 2");
+    g_assert_cmpstr (chained, ==, "1");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -218,6 +315,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/task/rules-enforced", test_task_rules_enforced);
   g_test_add_func ("/task/filter", test_filter_parse);
   g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);
+  g_test_add_func ("/task/draw-from-database", test_draw_from_database);
 
   return g_test_run ();
 }

@@ -20,8 +20,10 @@
 #include "suiji-department.h"
 #include "suiji-fields.h"
 #include "suiji-directory-export.h"
+#include "suiji-draw-publish.h"
 #include "suiji-import.h"
 #include "suiji-item.h"
+#include "suiji-task-draw.h"
 #include "suiji-task.h"
 #include "suiji-profile.h"
 #include "suiji-sample-data.h"
@@ -273,6 +275,160 @@ run_export (SuijiDatabase *db, int argc, char **argv)
 }
 
 static int
+run_draw (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autofree char        *seed_hex = NULL;
+  g_autofree char        *seed_text = NULL;
+  g_autofree char        *json_path = NULL;
+  guint8                  seed[SUIJI_DRAW_SEED_SIZE];
+  const SuijiDrawStratum *strata;
+  guint                   n_strata, n_picks;
+  gint64                  task_id, draw_id;
+  char                   *end = NULL;
+  const GOptionEntry      entries[] = {
+         { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_hex,
+           N_("The seed as 64 hex digits (default: from the system's random source)"), N_("HEX") },
+         { "seed-text", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+           N_("Make the seed from a public text, such as a lottery result"), N_("TEXT") },
+         { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, N_("Write the record to this JSON file"),
+           N_("FILE") },
+         { NULL }
+  };
+
+  context = g_option_context_new (_("TASK - draw the subjects and inspectors of a task"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("draw needs the task's number"));
+  if (seed_hex != NULL && seed_text != NULL)
+    return usage_error (context, _("give --seed or --seed-text, not both"));
+
+  task_id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || task_id <= 0)
+    return usage_error (context, _("the task is given by its number"));
+
+  record = suiji_task_prepare_draw (db, task_id, &error);
+  if (record == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_TASK_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  if (seed_text != NULL)
+    suiji_draw_record_set_seed_text (record, seed_text);
+  else if (seed_hex != NULL)
+    {
+      if (!suiji_draw_seed_from_hex (seed_hex, seed, &error))
+        return usage_error (context, error->message);
+      suiji_draw_record_set_seed_random (record, seed);
+    }
+  else
+    {
+      suiji_draw_seed_generate (seed);
+      suiji_draw_record_set_seed_random (record, seed);
+    }
+
+  /* Nothing is saved unless the whole draw, inspectors included, works. */
+  if (!suiji_draw_run (record, &error) ||
+      (draw_id = suiji_task_save_draw (db, task_id, record, &error)) == 0)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json_path != NULL)
+    {
+      gsize            length = 0;
+      g_autofree char *json = suiji_draw_record_to_json (record, &length);
+
+      if (!g_file_set_contents (json_path, json, (gssize) length, &error))
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+    }
+
+  strata = suiji_draw_record_get_strata (record, &n_strata);
+  suiji_draw_record_get_picks (record, &n_picks);
+  g_print ("draw: %" G_GINT64_FORMAT "\n", draw_id);
+  g_print ("seed: %s\n", suiji_draw_record_get_seed_hex (record));
+  g_print ("pool-digest: %s\n", suiji_draw_record_get_pool_digest (record));
+  for (guint i = 0; i < n_strata; i++)
+    g_print ("stratum: %s n=%u k=%u\n", strata[i].name, strata[i].n, strata[i].k);
+  g_print ("subjects: %u\n", n_picks);
+  return EXIT_DONE;
+}
+
+static int
+run_publish (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_("DRAW FILE.xlsx|FILE.pdf - write the public notice of a draw"));
+  g_autoptr (GError) error = NULL;
+  gint64 draw_id;
+  char  *end = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("publish needs the draw's number and a file"));
+
+  draw_id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || draw_id <= 0)
+    return usage_error (context, _("the draw is given by its number"));
+
+  if (!suiji_draw_publish (db, draw_id, argv[2], &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED) ? EXIT_FAILED : EXIT_USAGE;
+    }
+
+  return EXIT_DONE;
+}
+
+static int
+run_verify (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_("FILE - draw again from a published record"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *difference = NULL;
+  gsize            length = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("verify needs the record's JSON file"));
+
+  if (!g_file_get_contents (argv[1], &contents, &length, &error) ||
+      (record = suiji_draw_record_from_json (contents, (gssize) length, &error)) == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (!suiji_draw_verify (record, &difference, &error))
+    {
+      if (error != NULL)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      g_print ("%s\n", difference);
+      return EXIT_FAILED;
+    }
+
+  g_print ("verified\n");
+  return EXIT_DONE;
+}
+
+static int
 run_task_create (SuijiDatabase *db, int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
@@ -437,11 +593,14 @@ static const struct
   CommandFunc func;
   const char *summary;
 } commands[] = {
+  { "draw", run_draw, N_("Draw the subjects and inspectors of a task, and save the record") },
   { "export", run_export, N_("Export a directory to an xlsx file") },
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
-  { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },
+  { "publish", run_publish, N_("Write the public notice (公示) of a draw as xlsx or PDF") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
+  { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },
+  { "verify", run_verify, N_("Draw again from a published JSON record and compare") },
 };
 
 static char *
@@ -499,6 +658,10 @@ main (int argc, char *argv[])
     {
       if (g_strcmp0 (argv[1], commands[i].name) != 0)
         continue;
+
+      /* verify works from the record alone, without any database. */
+      if (commands[i].func == run_verify)
+        return run_verify (NULL, argc - 1, argv + 1);
 
       if (db_path == NULL)
         db_path = suiji_database_dup_default_path ();

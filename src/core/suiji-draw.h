@@ -80,31 +80,34 @@ typedef struct _SuijiDrawRecord SuijiDrawRecord;
 GQuark suiji_draw_error_quark (void);
 
 /* Seeds */
-void     suiji_draw_seed_generate (guint8 seed[SUIJI_DRAW_SEED_SIZE]);
-gboolean suiji_draw_seed_from_hex (const char *hex,
-                                   guint8      seed[SUIJI_DRAW_SEED_SIZE],
-                                   GError    **error);
-void     suiji_draw_seed_from_text (const char *public_text, guint8 seed[SUIJI_DRAW_SEED_SIZE]);
-char    *suiji_draw_seed_to_hex (const guint8 seed[SUIJI_DRAW_SEED_SIZE]);
+void suiji_draw_seed_generate (guint8 seed[SUIJI_DRAW_SEED_SIZE]);
+gboolean
+      suiji_draw_seed_from_hex (const char *hex, guint8 seed[SUIJI_DRAW_SEED_SIZE], GError **error);
+void  suiji_draw_seed_from_text (const char *public_text, guint8 seed[SUIJI_DRAW_SEED_SIZE]);
+char *suiji_draw_seed_to_hex (const guint8 seed[SUIJI_DRAW_SEED_SIZE]);
 
 /* Building the inputs */
 SuijiDrawRecord *suiji_draw_record_new (void);
 void             suiji_draw_record_free (SuijiDrawRecord *rec);
-void suiji_draw_record_set_seed_random (SuijiDrawRecord *rec, const guint8 seed[SUIJI_DRAW_SEED_SIZE]);
-void suiji_draw_record_set_seed_text (SuijiDrawRecord *rec, const char *public_text);
-void suiji_draw_record_set_task (SuijiDrawRecord   *rec,
-                                 gint64             id,
-                                 const char        *name,
-                                 const char *const *departments);
-void suiji_draw_record_set_drawn_at (SuijiDrawRecord *rec, GDateTime *time);
-void suiji_draw_record_add_candidate (SuijiDrawRecord *rec,
-                                      const char      *key,
-                                      const char      *name,
-                                      const char      *stratum);
-void suiji_draw_record_set_ratio (SuijiDrawRecord *rec, const char *stratum, guint bp);
+void             suiji_draw_record_set_seed_random (SuijiDrawRecord *rec,
+                                                    const guint8     seed[SUIJI_DRAW_SEED_SIZE]);
+void             suiji_draw_record_set_seed_text (SuijiDrawRecord *rec, const char *public_text);
+void             suiji_draw_record_set_task (SuijiDrawRecord   *rec,
+                                             gint64             id,
+                                             const char        *name,
+                                             const char *const *departments);
+void             suiji_draw_record_set_drawn_at (SuijiDrawRecord *rec, GDateTime *time);
+void             suiji_draw_record_add_candidate (SuijiDrawRecord *rec,
+                                                  const char      *key,
+                                                  const char      *name,
+                                                  const char      *stratum);
+void             suiji_draw_record_set_ratio (SuijiDrawRecord *rec, const char *stratum, guint bp);
 void suiji_draw_record_set_count (SuijiDrawRecord *rec, const char *stratum, guint count);
-void suiji_draw_record_add_inspector (SuijiDrawRecord *rec, const char *key, const char *department);
-void suiji_draw_record_add_avoid (SuijiDrawRecord *rec, const char *subject_key, const char *inspector_key);
+void
+suiji_draw_record_add_inspector (SuijiDrawRecord *rec, const char *key, const char *department);
+void suiji_draw_record_add_avoid (SuijiDrawRecord *rec,
+                                  const char      *subject_key,
+                                  const char      *inspector_key);
 void suiji_draw_record_set_inspectors_per_subject (SuijiDrawRecord *rec, guint m);
 void suiji_draw_record_set_inspectors_per_department (SuijiDrawRecord *rec,
                                                       const char      *department,
@@ -116,20 +119,20 @@ char    *suiji_draw_pool_digest (SuijiDrawRecord *rec);
 gboolean suiji_draw_run (SuijiDrawRecord *rec, GError **error);
 
 /* Reading a record */
-gboolean          suiji_draw_record_has_results (SuijiDrawRecord *rec);
-const guint8     *suiji_draw_record_get_seed (SuijiDrawRecord *rec);
-const char       *suiji_draw_record_get_seed_hex (SuijiDrawRecord *rec);
-SuijiDrawSeedKind suiji_draw_record_get_seed_kind (SuijiDrawRecord *rec);
-const char       *suiji_draw_record_get_seed_text (SuijiDrawRecord *rec);
-const char       *suiji_draw_record_get_drawn_at (SuijiDrawRecord *rec);
-gint64            suiji_draw_record_get_task_id (SuijiDrawRecord *rec);
-const char       *suiji_draw_record_get_task_name (SuijiDrawRecord *rec);
-const char *const *suiji_draw_record_get_task_departments (SuijiDrawRecord *rec);
-guint              suiji_draw_record_get_n_candidates (SuijiDrawRecord *rec);
-guint              suiji_draw_record_get_n_inspectors (SuijiDrawRecord *rec);
-guint              suiji_draw_record_get_inspectors_per_subject (SuijiDrawRecord *rec);
-int                suiji_draw_record_get_inspector_cap (SuijiDrawRecord *rec);
-const char        *suiji_draw_record_get_pool_digest (SuijiDrawRecord *rec);
+gboolean                suiji_draw_record_has_results (SuijiDrawRecord *rec);
+const guint8           *suiji_draw_record_get_seed (SuijiDrawRecord *rec);
+const char             *suiji_draw_record_get_seed_hex (SuijiDrawRecord *rec);
+SuijiDrawSeedKind       suiji_draw_record_get_seed_kind (SuijiDrawRecord *rec);
+const char             *suiji_draw_record_get_seed_text (SuijiDrawRecord *rec);
+const char             *suiji_draw_record_get_drawn_at (SuijiDrawRecord *rec);
+gint64                  suiji_draw_record_get_task_id (SuijiDrawRecord *rec);
+const char             *suiji_draw_record_get_task_name (SuijiDrawRecord *rec);
+const char *const      *suiji_draw_record_get_task_departments (SuijiDrawRecord *rec);
+guint                   suiji_draw_record_get_n_candidates (SuijiDrawRecord *rec);
+guint                   suiji_draw_record_get_n_inspectors (SuijiDrawRecord *rec);
+guint                   suiji_draw_record_get_inspectors_per_subject (SuijiDrawRecord *rec);
+int                     suiji_draw_record_get_inspector_cap (SuijiDrawRecord *rec);
+const char             *suiji_draw_record_get_pool_digest (SuijiDrawRecord *rec);
 const SuijiDrawStratum *suiji_draw_record_get_strata (SuijiDrawRecord *rec, guint *n_strata);
 const SuijiDrawPick    *suiji_draw_record_get_picks (SuijiDrawRecord *rec, guint *n_picks);
 

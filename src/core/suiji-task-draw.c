@@ -1,0 +1,333 @@
+/* suiji-task-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Between a task and its draw: the pool frozen from the directories as the
+ * task's filter selects it, the inspectors of its departments who may go,
+ * and the saved record, written once and never changed.
+ */
+
+#define G_LOG_DOMAIN "suiji-task-draw"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "suiji-database-private.h"
+#include "suiji-department.h"
+#include "suiji-task-draw.h"
+#include "suiji-task.h"
+
+/* The one stratum of a task that does not draw by credit-risk class. */
+#define ALL_SUBJECTS_STRATUM "全部"
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+add_pool (SuijiDatabase *db, const SuijiTaskRecord *task, SuijiDrawRecord *record, GError **error)
+{
+  g_auto (SuijiTaskFilter) filter = { 0 };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!suiji_task_filter_parse (task->pool_filter, &filter, error))
+    return FALSE;
+
+  /* NULL parameters mean "any"; subjects drawn earlier this year for the
+   * same items, or at all, can be left out as the plan asks. */
+  stmt = _suiji_database_prepare (
+      db,
+      "SELECT s.key, s.name, coalesce(s.credit_class, ?10) FROM subjects s"
+      " WHERE (?1 OR s.status IN ('存续', '在业'))"
+      " AND (?2 IS NULL OR s.subject_type = ?2)"
+      " AND (?3 IS NULL OR s.region = ?3)"
+      " AND (?4 IS NULL OR s.industry = ?4)"
+      " AND (?5 IS NULL OR s.id IN (SELECT sl.subject_id FROM subject_labels sl"
+      "   JOIN labels l ON l.id = sl.label_id WHERE l.name = ?5))"
+      " AND (?6 IS NULL OR s.department_id IN (SELECT id FROM departments"
+      "   WHERE name = ?6 OR short_name = ?6))"
+      " AND (?7 = 'none' OR s.id NOT IN (SELECT ds.subject_id FROM draw_subjects ds"
+      "   JOIN draws d ON d.id = ds.draw_id JOIN tasks t ON t.id = d.task_id"
+      "   WHERE t.year = ?8 AND ds.subject_id IS NOT NULL AND (?7 = 'all'"
+      "   OR EXISTS (SELECT 1 FROM task_items a JOIN task_items b ON a.item_id = b.item_id"
+      "     WHERE a.task_id = t.id AND b.task_id = ?9))))",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, filter.all_statuses ? 1 : 0);
+  bind_text_or_null (stmt, 2, filter.subject_type);
+  bind_text_or_null (stmt, 3, filter.region);
+  bind_text_or_null (stmt, 4, filter.industry);
+  bind_text_or_null (stmt, 5, filter.label);
+  bind_text_or_null (stmt, 6, filter.department);
+  sqlite3_bind_text (stmt, 7, filter.exclude_drawn, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, task->year);
+  sqlite3_bind_int64 (stmt, 9, task->id);
+  sqlite3_bind_text (stmt, 10, SUIJI_DRAW_UNCLASSIFIED, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    suiji_draw_record_add_candidate (
+        record, _suiji_column_text (stmt, 0), _suiji_column_text (stmt, 1),
+        task->stratified ? _suiji_column_text (stmt, 2) : ALL_SUBJECTS_STRATUM);
+
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the subjects"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_inspectors (SuijiDatabase         *db,
+                const SuijiTaskRecord *task,
+                SuijiDrawRecord       *record,
+                const char            *today,
+                GError               **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) avoid = NULL;
+  int rc;
+
+  /* Only inspectors on duty with a badge valid on the day of the draw. */
+  stmt = _suiji_database_prepare (db,
+                                  "SELECT i.badge, d.name FROM inspectors i"
+                                  " JOIN task_departments td ON td.department_id = i.department_id"
+                                  " JOIN departments d ON d.id = i.department_id"
+                                  " WHERE td.task_id = ?1 AND i.active = 1"
+                                  " AND (i.badge_valid_until IS NULL OR i.badge_valid_until >= ?2)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, task->id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    suiji_draw_record_add_inspector (record, _suiji_column_text (stmt, 0),
+                                     _suiji_column_text (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the inspectors"));
+      return FALSE;
+    }
+
+  avoid = _suiji_database_prepare (db,
+                                   "SELECT s.key, i.badge FROM avoidances a"
+                                   " JOIN subjects s ON s.id = a.subject_id"
+                                   " JOIN inspectors i ON i.id = a.inspector_id"
+                                   " JOIN task_departments td ON td.department_id = i.department_id"
+                                   " WHERE td.task_id = ?1",
+                                   error);
+  if (avoid == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (avoid, 1, task->id);
+  while ((rc = sqlite3_step (avoid)) == SQLITE_ROW)
+    suiji_draw_record_add_avoid (record, _suiji_column_text (avoid, 0),
+                                 _suiji_column_text (avoid, 1));
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the avoidance pairs"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * suiji_task_prepare_draw:
+ *
+ * Freezes what a draw of the task starts from: the pool as the task's
+ * filter selects it, the rules per stratum, the inspectors of its
+ * departments who may go and the pairs that must not meet. The caller
+ * sets the seed, then runs the draw and saves it.
+ *
+ * Returns: (transfer full): the record's inputs, or %NULL with @error set
+ */
+SuijiDrawRecord *
+suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error)
+{
+  g_autoptr (SuijiTaskRecord) task = NULL;
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GListModel) all_departments = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+
+  task = suiji_task_load (db, task_id, error);
+  if (task == NULL)
+    return NULL;
+
+  all_departments = suiji_department_list_all (db, error);
+  if (all_departments == NULL)
+    return NULL;
+
+  record = suiji_draw_record_new ();
+  for (guint i = 0; i < task->department_ids->len; i++)
+    for (guint d = 0; d < g_list_model_get_n_items (all_departments); d++)
+      {
+        g_autoptr (SuijiDepartment) department = g_list_model_get_item (all_departments, d);
+        guint m_d = g_array_index (task->department_inspectors, guint, i);
+
+        if (suiji_department_get_id (department) != g_array_index (task->department_ids, gint64, i))
+          continue;
+        g_ptr_array_add (departments, g_strdup (suiji_department_get_name (department)));
+        if (m_d > 0)
+          suiji_draw_record_set_inspectors_per_department (
+              record, suiji_department_get_name (department), m_d);
+      }
+  g_ptr_array_add (departments, NULL);
+
+  suiji_draw_record_set_task (record, task->id, task->name,
+                              (const char *const *) departments->pdata);
+  suiji_draw_record_set_drawn_at (record, now);
+  suiji_draw_record_set_inspectors_per_subject (record, task->inspectors_per_subject);
+  suiji_draw_record_set_inspector_cap (record, task->inspector_cap);
+
+  for (guint i = 0; i < task->rules->len; i++)
+    {
+      SuijiTaskRule *rule = g_ptr_array_index (task->rules, i);
+
+      if (rule->bp >= 0)
+        suiji_draw_record_set_ratio (record, rule->stratum, (guint) rule->bp);
+      else if (rule->count >= 0)
+        suiji_draw_record_set_count (record, rule->stratum, (guint) rule->count);
+    }
+
+  if (!add_pool (db, task, record, error) || !add_inspectors (db, task, record, today, error))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+static gboolean
+store_picks (SuijiDatabase *db, gint64 draw_id, SuijiDrawRecord *record, GError **error)
+{
+  g_autoptr (sqlite3_stmt) subject = NULL;
+  g_autoptr (sqlite3_stmt) inspector = NULL;
+  const SuijiDrawPick *picks;
+  guint                n_picks;
+
+  subject = _suiji_database_prepare (
+      db,
+      "INSERT INTO draw_subjects (draw_id, position, subject_id, key, stratum)"
+      " VALUES (?1, ?2, (SELECT id FROM subjects WHERE key = ?3), ?3, ?4)",
+      error);
+  inspector = subject != NULL
+                  ? _suiji_database_prepare (db,
+                                             "INSERT INTO draw_inspectors (draw_id, position, rank,"
+                                             " inspector_id, badge) VALUES (?1, ?2, ?3,"
+                                             " (SELECT id FROM inspectors WHERE badge = ?4), ?4)",
+                                             error)
+                  : NULL;
+  if (inspector == NULL)
+    return FALSE;
+
+  picks = suiji_draw_record_get_picks (record, &n_picks);
+  for (guint i = 0; i < n_picks; i++)
+    {
+      sqlite3_bind_int64 (subject, 1, draw_id);
+      sqlite3_bind_int (subject, 2, (int) i);
+      sqlite3_bind_text (subject, 3, picks[i].key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (subject, 4, picks[i].stratum, -1, SQLITE_STATIC);
+      if (!_suiji_database_run (db, subject, error))
+        return FALSE;
+
+      for (guint r = 0; picks[i].inspectors != NULL && picks[i].inspectors[r] != NULL; r++)
+        {
+          sqlite3_bind_int64 (inspector, 1, draw_id);
+          sqlite3_bind_int (inspector, 2, (int) i);
+          sqlite3_bind_int (inspector, 3, (int) r);
+          sqlite3_bind_text (inspector, 4, picks[i].inspectors[r], -1, SQLITE_STATIC);
+          if (!_suiji_database_run (db, inspector, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * suiji_task_save_draw:
+ * @record: a record whose draw has run
+ *
+ * Saves the draw, its record and its picks in one transaction, chained to
+ * the draw saved before it by that one's digest, and marks the task drawn.
+ * The database refuses any later change to it.
+ *
+ * Returns: the draw's id, or 0 with @error set
+ */
+gint64
+suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
+{
+  g_autoptr (sqlite3_stmt) previous = NULL;
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  g_autoptr (sqlite3_stmt) state = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *previous_digest = NULL;
+  gsize            length = 0;
+  gint64           id;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+  g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
+
+  json = suiji_draw_record_to_json (record, &length);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) json, length);
+
+  if (!_suiji_database_begin (db, error))
+    return 0;
+
+  previous = _suiji_database_prepare (
+      db, "SELECT record_digest FROM draws ORDER BY id DESC LIMIT 1", error);
+  if (previous == NULL)
+    goto failed;
+  if (sqlite3_step (previous) == SQLITE_ROW)
+    previous_digest = g_strdup (_suiji_column_text (previous, 0));
+
+  insert = _suiji_database_prepare (
+      db,
+      "INSERT INTO draws (task_id, drawn_at, algorithm, seed, record, record_digest,"
+      " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      error);
+  if (insert == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (insert, 1, task_id);
+  sqlite3_bind_text (insert, 2, suiji_draw_record_get_drawn_at (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, SUIJI_DRAW_ALGORITHM, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, suiji_draw_record_get_seed_hex (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, json, (int) length, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, digest, -1, SQLITE_STATIC);
+  bind_text_or_null (insert, 7, previous_digest);
+  if (!_suiji_database_run (db, insert, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (_suiji_database_get_handle (db));
+
+  state = _suiji_database_prepare (
+      db, "UPDATE tasks SET state = 'drawn' WHERE id = ?1 AND state = 'draft'", error);
+  if (state == NULL)
+    goto failed;
+  sqlite3_bind_int64 (state, 1, task_id);
+
+  if (!store_picks (db, id, record, error) || !_suiji_database_run (db, state, error) ||
+      !_suiji_database_commit (db, error))
+    goto failed;
+
+  return id;
+
+failed:
+  _suiji_database_rollback (db);
+  return 0;
+}
