@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "suiji-database-private.h"
+#include "suiji-xlsx-private.h"
 #include "suiji-directory-export.h"
 
 /* One query per directory, its columns in the order of the import fields. */
@@ -51,15 +52,12 @@ suiji_directory_export (
     SuijiDatabase *db, SuijiDirectory kind, const char *path, guint *n_rows, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char        *display = g_filename_display_name (path);
-  lxw_workbook_options    options = { .constant_memory = LXW_TRUE };
   const SuijiImportField *fields;
   lxw_workbook           *workbook;
   lxw_worksheet          *sheet;
   lxw_format             *heading;
   guint                   n_fields;
   lxw_row_t               row = 1;
-  lxw_error               rc;
   int                     step;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
@@ -69,13 +67,9 @@ suiji_directory_export (
   if (stmt == NULL)
     return FALSE;
 
-  workbook = workbook_new_opt (path, &options);
+  workbook = _suiji_xlsx_open (path, TRUE, error);
   if (workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not create “%s”; choose another folder."), display);
-      return FALSE;
-    }
+    return FALSE;
 
   workbook_set_properties (workbook, &(lxw_doc_properties){ .title = (char *) sheet_names[kind] });
   sheet = workbook_add_worksheet (workbook, sheet_names[kind]);
@@ -111,14 +105,8 @@ suiji_directory_export (
     }
 
   worksheet_autofilter (sheet, 0, 0, row - 1, (lxw_col_t) (n_fields - 1));
-  rc = workbook_close (workbook);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s. Choose another folder."), display,
-                   lxw_strerror (rc));
-      return FALSE;
-    }
+  if (!_suiji_xlsx_close (workbook, path, error))
+    return FALSE;
 
   if (n_rows != NULL)
     *n_rows = row - 1;

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "suiji-database-private.h"
+#include "suiji-xlsx-private.h"
 #include "suiji-draw-publish.h"
 #include "suiji-draw.h"
 
@@ -148,20 +149,14 @@ load_notice (SuijiDatabase *db, gint64 draw_id, Notice *notice, GError **error)
 static gboolean
 write_xlsx (const Notice *notice, const char *path, GError **error)
 {
-  lxw_workbook  *workbook = workbook_new (path);
+  lxw_workbook  *workbook = _suiji_xlsx_open (path, FALSE, error);
   lxw_worksheet *sheet;
   lxw_format    *title, *heading, *cell;
   const double   widths[] = { 6, 34, 22, 12, 9, 48 };
   lxw_row_t      row = 0;
-  lxw_error      rc;
 
   if (workbook == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not create “%s”; choose another folder."), display);
-      return FALSE;
-    }
+    return FALSE;
 
   workbook_set_properties (workbook, &(lxw_doc_properties){ .title = notice->title });
   sheet = workbook_add_worksheet (workbook, "抽查结果公示");
@@ -206,17 +201,7 @@ write_xlsx (const Notice *notice, const char *path, GError **error)
   worksheet_set_paper (sheet, 9);
   worksheet_fit_to_pages (sheet, 1, 0);
 
-  rc = workbook_close (workbook);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s. Choose another folder."), display,
-                   lxw_strerror (rc));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _suiji_xlsx_close (workbook, path, error);
 }
 
 /* A4 portrait in points, with margins for binding on the left. */

@@ -17,6 +17,7 @@
 
 #include "suiji-credit-code.h"
 #include "suiji-database-private.h"
+#include "suiji-xlsx-private.h"
 #include "suiji-department.h"
 #include "suiji-fields.h"
 #include "suiji-import.h"
@@ -1501,20 +1502,14 @@ suiji_import_commit (SuijiImport        *self,
 gboolean
 suiji_import_write_report (SuijiImport *self, const char *path, GError **error)
 {
-  lxw_workbook  *workbook = workbook_new (path);
+  lxw_workbook  *workbook = _suiji_xlsx_open (path, FALSE, error);
   lxw_worksheet *sheet;
   lxw_format    *bold;
   guint          n_columns = suiji_table_get_n_columns (self->table);
   const char    *headings[] = { "行号", "结果", "字段", "问题" };
-  lxw_error      rc;
 
   if (workbook == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not create “%s”; choose another folder."), display);
-      return FALSE;
-    }
+    return FALSE;
 
   sheet = workbook_add_worksheet (workbook, "导入问题");
   bold = workbook_add_format (workbook);
@@ -1549,15 +1544,5 @@ suiji_import_write_report (SuijiImport *self, const char *path, GError **error)
                                 suiji_table_get_cell (self->table, table_row, c), NULL);
     }
 
-  rc = workbook_close (workbook);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s. Choose another folder."), display,
-                   lxw_strerror (rc));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _suiji_xlsx_close (workbook, path, error);
 }

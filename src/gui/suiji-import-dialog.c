@@ -906,6 +906,16 @@ check_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* The worker is done with the import: it comes back to the dialog, on the
+ * dialog's own connection. */
+static void
+take_back_import (SuijiImportDialog *self, Job *job)
+{
+  g_clear_object (&self->cancellable);
+  suiji_import_set_database (job->import, self->db);
+  self->import = g_steal_pointer (&job->import);
+}
+
 static void
 check_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
@@ -918,9 +928,7 @@ check_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
     return;
 
   self->checking = FALSE;
-  g_clear_object (&self->cancellable);
-  suiji_import_set_database (job->import, self->db);
-  self->import = g_steal_pointer (&job->import);
+  take_back_import (self, job);
 
   if (!ok)
     {
@@ -1102,9 +1110,7 @@ commit_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data
     return;
 
   self->committing = FALSE;
-  g_clear_object (&self->cancellable);
-  suiji_import_set_database (job->import, self->db);
-  self->import = g_steal_pointer (&job->import);
+  take_back_import (self, job);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
 
   if (ok)
