@@ -3,15 +3,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE /* memmem */
+
 #include "config.h"
 
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-draw-publish.h"
+#include "suiji-saved-draw.h"
 #include "suiji-sample-data.h"
 #include "suiji-task-draw.h"
+#include "suiji-task-summary.h"
 #include "suiji-task.h"
 
+#include <cairo-pdf.h>
+
 #include <stdlib.h>
+#include <string.h>
 
 static SuijiDatabase *
 open_fresh (void)
@@ -305,6 +313,286 @@ test_draw_from_database (void)
   }
 }
 
+static gint64
+sample_task (SuijiDatabase *db, const char *rules, const char *filter)
+{
+  g_autoptr (SuijiTaskRecord) record = joint_task (db);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (suiji_task_parse_rules (record, rules, FALSE, &error));
+  g_free (record->pool_filter);
+  record->pool_filter = g_strdup (filter);
+  id = suiji_task_create (db, record, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+draw_and_save (SuijiDatabase *db, gint64 task, guint8 first_seed_byte)
+{
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  guint8 seed[SUIJI_DRAW_SEED_SIZE] = { first_seed_byte };
+  gint64 draw;
+
+  record = suiji_task_prepare_draw (db, task, &error);
+  g_assert_no_error (error);
+  suiji_draw_record_set_seed_random (record, seed);
+  g_assert_true (suiji_draw_run (record, &error));
+  draw = suiji_task_save_draw (db, task, record, &error);
+  g_assert_no_error (error);
+  return draw;
+}
+
+static void
+test_summary_and_saved_draws (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) tasks = NULL;
+  g_autoptr (GListModel) draws = NULL;
+  g_autoptr (SuijiTaskSummary) newest = NULL;
+  g_autoptr (SuijiTaskSummary) oldest = NULL;
+  g_autoptr (SuijiSavedDraw) saved = NULL;
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *difference = NULL;
+  gsize            length = 0;
+  gint64           first, second, draw;
+
+  g_assert_true (suiji_sample_data_fill (db, 400, 5, NULL, &error));
+  first = sample_task (db, "A=1000,B=1000,C=3000,D=5000,未分类=2000", "");
+  second = sample_task (db, "A=500", "type=企业");
+  draw = draw_and_save (db, first, 7);
+
+  tasks = suiji_task_summary_list (db, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 2);
+  newest = g_list_model_get_item (tasks, 0);
+  oldest = g_list_model_get_item (tasks, 1);
+  g_assert_cmpint (suiji_task_summary_get_id (newest), ==, second);
+  g_assert_cmpstr (suiji_task_summary_get_state (newest), ==, "draft");
+  g_assert_cmpuint (suiji_task_summary_get_n_draws (newest), ==, 0);
+  g_assert_cmpstr (suiji_task_summary_get_state (oldest), ==, "drawn");
+  g_assert_cmpuint (suiji_task_summary_get_n_departments (oldest), ==, 2);
+  /* The lead department comes first. */
+  g_assert_true (
+      g_str_has_prefix (suiji_task_summary_get_departments (oldest), "沙河市市场监督管理局、"));
+  g_assert_cmpuint (suiji_task_summary_get_n_draws (oldest), ==, 1);
+  g_assert_cmpuint (suiji_task_summary_get_n_drawn (oldest), >, 0);
+  g_assert_cmpstr (suiji_task_summary_get_drawn_at (oldest), !=, "");
+
+  {
+    g_autoptr (GListModel) other_year = suiji_task_summary_list (db, 2024, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (other_year), ==, 0);
+  }
+
+  draws = suiji_saved_draw_list (db, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (draws), ==, 1);
+  saved = g_list_model_get_item (draws, 0);
+  g_assert_cmpint (suiji_saved_draw_get_id (saved), ==, draw);
+  g_assert_cmpuint (suiji_saved_draw_get_n_subjects (saved), ==,
+                    suiji_task_summary_get_n_drawn (oldest));
+  g_assert_cmpuint (strlen (suiji_saved_draw_get_seed (saved)), ==, 64);
+
+  record = suiji_saved_draw_load_record (db, draw, &error);
+  g_assert_no_error (error);
+  g_assert_true (suiji_draw_verify (record, &difference, &error));
+  g_assert_no_error (error);
+
+  json = suiji_saved_draw_dup_json (db, draw, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (json));
+  {
+    g_autofree char *digest =
+        g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) json, length);
+    g_assert_cmpstr (digest, ==, suiji_saved_draw_get_record_digest (saved));
+  }
+
+  {
+    g_autoptr (SuijiSavedDraw) missing = suiji_saved_draw_load (db, 999, &error);
+    g_assert_null (missing);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* A record changed behind Suiji's back, past the triggers, is refused. */
+  g_assert_true (_suiji_database_exec (
+      db,
+      "DROP TRIGGER draws_append_only_update;"
+      "UPDATE draws SET record = replace(record, '\"k\"', '\"k\" ') WHERE id = 1;",
+      &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (SuijiDrawRecord) forged = suiji_saved_draw_load_record (db, draw, &error);
+    g_assert_null (forged);
+    g_assert_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD);
+  }
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDrawRecord) prepared = NULL;
+  g_autoptr (SuijiDrawPreview) preview = NULL;
+  g_autofree char *digest = NULL;
+  gboolean         saw_c = FALSE, saw_no_rule = FALSE;
+  guint            sum_pool = 0;
+  gint64           task;
+
+  g_assert_true (suiji_sample_data_fill (db, 500, 11, NULL, &error));
+  /* B has no rule; C draws 10 %. */
+  task = sample_task (db, "A=100,C=1000,D=3000,未分类=300", "");
+  prepared = suiji_task_prepare_draw (db, task, &error);
+  g_assert_no_error (error);
+  digest = suiji_draw_pool_digest (prepared);
+
+  preview = suiji_task_preview_draw (db, task, prepared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->pool_digest, ==, digest);
+  g_assert_cmpuint (preview->in_pool, ==, suiji_draw_record_get_n_candidates (prepared));
+  g_assert_cmpuint (preview->in_directory, ==, 500);
+  g_assert_cmpuint (preview->inspectors, ==, suiji_draw_record_get_n_inspectors (prepared));
+  g_assert_cmpuint (preview->inspectors_per_subject, ==, 2);
+
+  for (guint i = 0; i < preview->strata->len; i++)
+    {
+      const SuijiDrawPreviewStratum *stratum =
+          &g_array_index (preview->strata, SuijiDrawPreviewStratum, i);
+
+      g_assert_cmpuint (stratum->in_pool, <=, stratum->in_directory);
+      sum_pool += stratum->in_pool;
+      if (g_str_equal (stratum->name, "C"))
+        {
+          saw_c = TRUE;
+          g_assert_cmpstr (stratum->label, ==, "C 较高风险");
+          g_assert_cmpint (stratum->bp, ==, 1000);
+          g_assert_cmpuint (stratum->k, ==, (stratum->in_pool * 1000 + 9999) / 10000);
+        }
+      if (g_str_equal (stratum->name, "B"))
+        {
+          g_assert_cmpint (stratum->bp, ==, -1);
+          g_assert_cmpuint (stratum->k, ==, 0);
+        }
+    }
+  g_assert_true (saw_c);
+  g_assert_cmpuint (sum_pool, ==, preview->in_pool);
+
+  for (guint i = 0; preview->warnings[i] != NULL; i++)
+    if (strstr (preview->warnings[i], "B 一般风险") != NULL)
+      saw_no_rule = TRUE;
+  g_assert_true (saw_no_rule);
+
+  /* The draw then takes exactly the k the preview announced. */
+  {
+    guint8 seed[SUIJI_DRAW_SEED_SIZE] = { 9 };
+    guint  n_picks;
+
+    suiji_draw_record_set_seed_random (prepared, seed);
+    g_assert_true (suiji_draw_run (prepared, &error));
+    suiji_draw_record_get_picks (prepared, &n_picks);
+    g_assert_cmpuint (n_picks, ==, preview->to_draw);
+  }
+}
+
+static void
+test_preview_warns_about_inspectors (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiTaskRecord) record = joint_task (db);
+  g_autoptr (SuijiDrawRecord) prepared = NULL;
+  g_autoptr (SuijiDrawPreview) preview = NULL;
+  g_autofree char *warnings = NULL;
+  gint64           task;
+
+  g_assert_true (suiji_sample_data_fill (db, 300, 2, NULL, &error));
+  g_assert_true (suiji_task_parse_rules (record, "A=10000,B=10000,C=10000,D=10000,未分类=10000",
+                                         FALSE, &error));
+  record->inspector_cap = 1;
+  g_free (record->pool_filter);
+  record->pool_filter = g_strdup ("region=没有这个镇");
+  task = suiji_task_create (db, record, &error);
+  g_assert_no_error (error);
+
+  prepared = suiji_task_prepare_draw (db, task, &error);
+  preview = suiji_task_preview_draw (db, task, prepared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->in_pool, ==, 0);
+  g_assert_cmpuint (preview->to_draw, ==, 0);
+  warnings = g_strjoinv ("\n", preview->warnings);
+  g_assert_nonnull (strstr (warnings, "No subject of the directory matches"));
+  /* Every class has a rule and no subject. */
+  g_assert_nonnull (strstr (warnings, "A 低风险"));
+  g_clear_pointer (&preview, suiji_draw_preview_free);
+  g_clear_pointer (&warnings, g_free);
+
+  /* Everyone drawn, one subject per inspector: the cap cannot hold. */
+  g_assert_true (_suiji_database_exec (db, "UPDATE tasks SET pool_filter = ''", &error));
+  g_clear_pointer (&prepared, suiji_draw_record_free);
+  prepared = suiji_task_prepare_draw (db, task, &error);
+  preview = suiji_task_preview_draw (db, task, prepared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->to_draw, ==, preview->in_pool);
+  warnings = g_strjoinv ("\n", preview->warnings);
+  g_assert_nonnull (strstr (warnings, "With at most 1 subjects per inspector"));
+}
+
+static void
+test_notice_pages (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDrawNotice) notice = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "notice.pdf", NULL);
+  g_autofree char *again = g_build_filename (g_get_user_data_dir (), "again.pdf", NULL);
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  guint            n_pages;
+  gint64           draw;
+
+  g_assert_true (suiji_sample_data_fill (db, 2000, 4, NULL, &error));
+  draw = draw_and_save (db, sample_task (db, "A=1000,B=2000,C=3000,D=5000,未分类=2000", ""), 3);
+
+  notice = suiji_draw_notice_load (db, draw, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (suiji_draw_notice_get_title (notice), "部门联合抽查"));
+
+  surface =
+      cairo_pdf_surface_create (path, SUIJI_DRAW_NOTICE_PAGE_WIDTH, SUIJI_DRAW_NOTICE_PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  n_pages = suiji_draw_notice_paginate (notice, cr);
+  /* Hundreds of subjects do not fit on one page. */
+  g_assert_cmpuint (n_pages, >, 3);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      suiji_draw_notice_render_page (notice, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* suiji_draw_publish () pages the same way. */
+  g_assert_true (suiji_draw_publish (db, draw, again, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *pages = NULL;
+    gsize            length;
+
+    g_assert_true (g_file_get_contents (again, &contents, &length, &error));
+    pages = g_strdup_printf ("/Count %u", n_pages);
+    /* The file holds binary streams: search bytes, not a string. */
+    g_assert_nonnull (memmem (contents, length, pages, strlen (pages)));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -316,6 +604,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/task/filter", test_filter_parse);
   g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);
   g_test_add_func ("/task/draw-from-database", test_draw_from_database);
+  g_test_add_func ("/task/summary-and-saved-draws", test_summary_and_saved_draws);
+  g_test_add_func ("/task/preview", test_preview);
+  g_test_add_func ("/task/preview-warns-about-inspectors", test_preview_warns_about_inspectors);
+  g_test_add_func ("/task/notice-pages", test_notice_pages);
 
   return g_test_run ();
 }

@@ -22,28 +22,35 @@
 #include "suiji-xlsx-private.h"
 #include "suiji-draw-publish.h"
 #include "suiji-draw.h"
+#include "suiji-saved-draw.h"
 
 /* The notice is an official document: its words are Chinese whatever the
  * user's language, like the monthly forms. */
 static const char *const headings[] = { "序号",     "检查对象名称", "统一社会信用代码",
                                         "所属区域", "风险分类",     "执法检查人员" };
 
-typedef struct
+struct _SuijiDrawNotice
 {
   char      *title;
-  GPtrArray *facts; /* "label：value" lines above the table */
-  GPtrArray *rows;  /* GStrv of G_N_ELEMENTS (headings) cells */
-} Notice;
+  GPtrArray *facts;       /* "label：value" lines above the table */
+  GPtrArray *rows;        /* GStrv of G_N_ELEMENTS (headings) cells */
+  GArray    *page_starts; /* guint: the first row of each page after the first */
+};
 
-static void
-notice_clear (Notice *notice)
+typedef SuijiDrawNotice Notice;
+
+void
+suiji_draw_notice_free (SuijiDrawNotice *notice)
 {
+  if (notice == NULL)
+    return;
+
   g_free (notice->title);
   g_clear_pointer (&notice->facts, g_ptr_array_unref);
   g_clear_pointer (&notice->rows, g_ptr_array_unref);
+  g_clear_pointer (&notice->page_starts, g_array_unref);
+  g_free (notice);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Notice, notice_clear)
 
 static char *
 lookup (SuijiDatabase *db, const char *sql, const char *key)
@@ -68,7 +75,7 @@ load_notice (SuijiDatabase *db, gint64 draw_id, Notice *notice, GError **error)
 
   stmt =
       _suiji_database_prepare (db,
-                               "SELECT d.record, t.name, t.platform,"
+                               "SELECT d.id, t.name, t.platform,"
                                " (SELECT group_concat(i.name, '；') FROM task_items ti JOIN items i"
                                "   ON i.id = ti.item_id WHERE ti.task_id = t.id)"
                                " FROM draws d JOIN tasks t ON t.id = d.task_id WHERE d.id = ?1",
@@ -86,7 +93,7 @@ load_notice (SuijiDatabase *db, gint64 draw_id, Notice *notice, GError **error)
       return FALSE;
     }
 
-  record = suiji_draw_record_from_json (_suiji_column_text (stmt, 0), -1, error);
+  record = suiji_saved_draw_load_record (db, draw_id, error);
   if (record == NULL)
     return FALSE;
 
@@ -205,8 +212,8 @@ write_xlsx (const Notice *notice, const char *path, GError **error)
 }
 
 /* A4 portrait in points, with margins for binding on the left. */
-#define PAGE_WIDTH    595.28
-#define PAGE_HEIGHT   841.89
+#define PAGE_WIDTH    SUIJI_DRAW_NOTICE_PAGE_WIDTH
+#define PAGE_HEIGHT   SUIJI_DRAW_NOTICE_PAGE_HEIGHT
 #define MARGIN_LEFT   62.0
 #define MARGIN_RIGHT  42.0
 #define MARGIN_TOP    50.0
@@ -230,14 +237,18 @@ make_layout (cairo_t *cr, const char *family, double size, gboolean bold, double
   return layout;
 }
 
+/* Returns the height of @text; draws it too when @draw is set. */
 static double
-draw_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y)
+draw_text (cairo_t *cr, PangoLayout *layout, const char *text, double y, gboolean draw)
 {
   int height;
 
   pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  if (draw)
+    {
+      cairo_move_to (cr, MARGIN_LEFT, y);
+      pango_cairo_show_layout (cr, layout);
+    }
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
 }
@@ -284,47 +295,101 @@ table_row (cairo_t *cr, const char *const *cells, gboolean heading, double y)
   return height;
 }
 
-static gboolean
-write_pdf (const Notice *notice, const char *path, GError **error)
+/* Lays out the title and the facts, and draws them when @draw is set;
+ * returns where the table starts. */
+static double
+render_heading (const Notice *notice, cairo_t *cr, gboolean draw)
 {
-  double           width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+  double width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+  double y = MARGIN_TOP;
+  g_autoptr (PangoLayout) title = make_layout (cr, "Noto Sans CJK SC", 16, TRUE, width);
+  g_autoptr (PangoLayout) fact = make_layout (cr, "Noto Serif CJK SC", 10, FALSE, width);
+
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  y += draw_text (cr, title, notice->title, y, draw) + 14;
+  for (guint i = 0; i < notice->facts->len; i++)
+    y += draw_text (cr, fact, g_ptr_array_index (notice->facts, i), y, draw) + 3;
+  return y + 10;
+}
+
+/**
+ * suiji_draw_notice_paginate:
+ * @cr: a context whose fonts measure as the output's will
+ *
+ * Breaks the table into A4 pages (SUIJI_DRAW_NOTICE_PAGE_WIDTH ×
+ * SUIJI_DRAW_NOTICE_PAGE_HEIGHT points); the title and facts head the
+ * first page, every page repeats the heading row.
+ *
+ * Returns: the number of pages
+ */
+guint
+suiji_draw_notice_paginate (SuijiDrawNotice *notice, cairo_t *cr)
+{
+  double y;
+
+  g_return_val_if_fail (notice != NULL, 0);
+
+  g_array_set_size (notice->page_starts, 0);
+  y = render_heading (notice, cr, FALSE);
+  y += table_row (cr, headings, TRUE, -1);
+  for (guint r = 0; r < notice->rows->len; r++)
+    {
+      double height = table_row (cr, g_ptr_array_index (notice->rows, r), FALSE, -1);
+
+      if (y + height > PAGE_HEIGHT - MARGIN_BOTTOM && r > 0)
+        {
+          g_array_append_val (notice->page_starts, r);
+          y = MARGIN_TOP + table_row (cr, headings, TRUE, -1);
+        }
+      y += height;
+    }
+
+  return notice->page_starts->len + 1;
+}
+
+/**
+ * suiji_draw_notice_render_page:
+ * @page: from 0, below what suiji_draw_notice_paginate () returned
+ *
+ * Draws one page in points, the top left corner of the page at the
+ * origin of @cr.
+ */
+void
+suiji_draw_notice_render_page (SuijiDrawNotice *notice, cairo_t *cr, guint page)
+{
+  guint  first = page == 0 ? 0 : g_array_index (notice->page_starts, guint, page - 1);
+  guint  end = page < notice->page_starts->len ? g_array_index (notice->page_starts, guint, page)
+                                               : notice->rows->len;
+  double y = MARGIN_TOP;
+
+  g_return_if_fail (page <= notice->page_starts->len);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (page == 0)
+    y = render_heading (notice, cr, TRUE);
+  y += table_row (cr, headings, TRUE, y);
+  for (guint r = first; r < end; r++)
+    y += table_row (cr, g_ptr_array_index (notice->rows, r), FALSE, y);
+  cairo_restore (cr);
+}
+
+static gboolean
+write_pdf (Notice *notice, const char *path, GError **error)
+{
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_t         *cr;
-  double           y = MARGIN_TOP;
   cairo_status_t   status;
+  guint            n_pages;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, notice->title);
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-
-  {
-    g_autoptr (PangoLayout) title = make_layout (cr, "Noto Sans CJK SC", 16, TRUE, width);
-    g_autoptr (PangoLayout) fact = make_layout (cr, "Noto Serif CJK SC", 10, FALSE, width);
-
-    pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-    y += draw_text (cr, title, notice->title, MARGIN_LEFT, y) + 14;
-    for (guint i = 0; i < notice->facts->len; i++)
-      y += draw_text (cr, fact, g_ptr_array_index (notice->facts, i), MARGIN_LEFT, y) + 3;
-    y += 10;
-  }
-
-  y += table_row (cr, headings, TRUE, y);
-  for (guint r = 0; r < notice->rows->len; r++)
+  n_pages = suiji_draw_notice_paginate (notice, cr);
+  for (guint page = 0; page < n_pages; page++)
     {
-      const char *const *cells = g_ptr_array_index (notice->rows, r);
-      double             height = table_row (cr, cells, FALSE, -1);
-
-      /* A new page repeats the heading row, as the xlsx sheet does. */
-      if (y + height > PAGE_HEIGHT - MARGIN_BOTTOM)
-        {
-          cairo_show_page (cr);
-          y = MARGIN_TOP;
-          y += table_row (cr, headings, TRUE, y);
-        }
-      y += table_row (cr, cells, FALSE, y);
+      suiji_draw_notice_render_page (notice, cr, page);
+      cairo_show_page (cr);
     }
-
-  cairo_show_page (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -343,6 +408,33 @@ write_pdf (const Notice *notice, const char *path, GError **error)
 }
 
 /**
+ * suiji_draw_notice_load:
+ *
+ * Reads what the public notice of a saved draw says, for printing.
+ *
+ * Returns: (transfer full): the notice, or %NULL with @error set
+ */
+SuijiDrawNotice *
+suiji_draw_notice_load (SuijiDatabase *db, gint64 draw_id, GError **error)
+{
+  g_autoptr (SuijiDrawNotice) notice = g_new0 (SuijiDrawNotice, 1);
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+
+  notice->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (!load_notice (db, draw_id, notice, error))
+    return NULL;
+  return g_steal_pointer (&notice);
+}
+
+const char *
+suiji_draw_notice_get_title (SuijiDrawNotice *notice)
+{
+  g_return_val_if_fail (notice != NULL, NULL);
+  return notice->title;
+}
+
+/**
  * suiji_draw_publish:
  * @path: a file ending in .xlsx or .pdf
  *
@@ -351,7 +443,7 @@ write_pdf (const Notice *notice, const char *path, GError **error)
 gboolean
 suiji_draw_publish (SuijiDatabase *db, gint64 draw_id, const char *path, GError **error)
 {
-  g_auto (Notice) notice = { 0 };
+  g_autoptr (SuijiDrawNotice) notice = NULL;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
 
@@ -363,9 +455,10 @@ suiji_draw_publish (SuijiDatabase *db, gint64 draw_id, const char *path, GError 
       return FALSE;
     }
 
-  if (!load_notice (db, draw_id, &notice, error))
+  notice = suiji_draw_notice_load (db, draw_id, error);
+  if (notice == NULL)
     return FALSE;
 
-  return g_str_has_suffix (path, ".xlsx") ? write_xlsx (&notice, path, error)
-                                          : write_pdf (&notice, path, error);
+  return g_str_has_suffix (path, ".xlsx") ? write_xlsx (notice, path, error)
+                                          : write_pdf (notice, path, error);
 }

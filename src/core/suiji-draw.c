@@ -1380,6 +1380,65 @@ match_inspectors (SuijiDrawRecord *rec, Results *out, GError **error)
   return TRUE;
 }
 
+/* Sorts @buckets into drawn order and gives each stratum its rule and k. */
+static GArray *
+strata_in_drawn_order (SuijiDrawRecord *rec, GArray *buckets)
+{
+  GArray *strata = g_array_sized_new (FALSE, FALSE, sizeof (SuijiDrawStratum), buckets->len);
+
+  g_array_sort (buckets, compare_drawn_order);
+  for (guint b = 0; b < buckets->len; b++)
+    {
+      const Bucket    *bucket = &g_array_index (buckets, Bucket, b);
+      SuijiDrawStratum stratum = { (char *) bucket->name, bucket->n, -1, -1, 0 };
+
+      for (guint r = 0; r < rec->rules->len; r++)
+        {
+          const Rule *rule = &g_array_index (rec->rules, Rule, r);
+
+          if (rule->stratum != bucket->name)
+            continue;
+          stratum.bp = rule->bp;
+          stratum.count = rule->count;
+          if (rule->bp >= 0)
+            stratum.k = (guint) (((guint64) bucket->n * (guint) rule->bp + 9999) / 10000);
+          else
+            stratum.k = (guint) rule->count;
+          stratum.k = MIN (stratum.k, bucket->n);
+        }
+      g_array_append_val (strata, stratum);
+    }
+
+  return strata;
+}
+
+/**
+ * suiji_draw_record_plan_strata:
+ * @n_strata: (out): the number of strata
+ *
+ * The strata of the pool in drawn order, each with its rule and the k it
+ * gives, before any seed is chosen: what the meeting sees before the draw.
+ * Rules for strata the pool lacks are not listed.
+ *
+ * Returns: (transfer container): the strata, to be freed with g_free ();
+ *   their names belong to the record
+ */
+SuijiDrawStratum *
+suiji_draw_record_plan_strata (SuijiDrawRecord *rec, guint *n_strata)
+{
+  g_autoptr (GArray) buckets = NULL;
+  g_autofree guint *order = NULL;
+  GArray           *strata;
+
+  g_return_val_if_fail (rec != NULL, NULL);
+  g_return_val_if_fail (n_strata != NULL, NULL);
+
+  order = order_pool (rec, &buckets, NULL);
+  strata = strata_in_drawn_order (rec, buckets);
+  *n_strata = strata->len;
+  return (SuijiDrawStratum *) (gpointer) g_array_free (strata, FALSE);
+}
+
 /* The whole draw from @rec's inputs into @out; on error @out is left
  * empty. @rec's own results are not touched, so that verification can
  * compare. */
@@ -1427,31 +1486,11 @@ compute (SuijiDrawRecord *rec, Results *out, GError **error)
     }
   compute_digest (rec, out->pool_order, out->digest);
 
-  /* The strata in drawn order, with their k. */
-  g_array_sort (buckets, compare_drawn_order);
-  out->strata = g_array_sized_new (FALSE, FALSE, sizeof (SuijiDrawStratum), buckets->len);
+  out->strata = strata_in_drawn_order (rec, buckets);
   for (guint b = 0; b < buckets->len; b++)
     {
-      const Bucket    *bucket = &g_array_index (buckets, Bucket, b);
-      SuijiDrawStratum stratum = { (char *) bucket->name, bucket->n, -1, -1, 0 };
-
-      for (guint r = 0; r < rec->rules->len; r++)
-        {
-          const Rule *rule = &g_array_index (rec->rules, Rule, r);
-
-          if (rule->stratum != bucket->name)
-            continue;
-          stratum.bp = rule->bp;
-          stratum.count = rule->count;
-          if (rule->bp >= 0)
-            stratum.k = (guint) (((guint64) bucket->n * (guint) rule->bp + 9999) / 10000);
-          else
-            stratum.k = (guint) rule->count;
-          stratum.k = MIN (stratum.k, bucket->n);
-        }
-      g_array_append_val (out->strata, stratum);
-      if (stratum.k > 0)
-        n_items += bucket->n;
+      if (g_array_index (out->strata, SuijiDrawStratum, b).k > 0)
+        n_items += g_array_index (buckets, Bucket, b).n;
     }
 
   /* Score only the strata that are drawn from: the others cannot change

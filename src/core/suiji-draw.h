@@ -115,8 +115,9 @@ void suiji_draw_record_set_inspectors_per_department (SuijiDrawRecord *rec,
 void suiji_draw_record_set_inspector_cap (SuijiDrawRecord *rec, int cap);
 
 /* Drawing */
-char    *suiji_draw_pool_digest (SuijiDrawRecord *rec);
-gboolean suiji_draw_run (SuijiDrawRecord *rec, GError **error);
+char             *suiji_draw_pool_digest (SuijiDrawRecord *rec);
+SuijiDrawStratum *suiji_draw_record_plan_strata (SuijiDrawRecord *rec, guint *n_strata);
+gboolean          suiji_draw_run (SuijiDrawRecord *rec, GError **error);
 
 /* Reading a record */
 gboolean                suiji_draw_record_has_results (SuijiDrawRecord *rec);

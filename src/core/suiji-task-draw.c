@@ -18,9 +18,6 @@
 #include "suiji-task-draw.h"
 #include "suiji-task.h"
 
-/* The one stratum of a task that does not draw by credit-risk class. */
-#define ALL_SUBJECTS_STRATUM "全部"
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 {
@@ -76,7 +73,7 @@ add_pool (SuijiDatabase *db, const SuijiTaskRecord *task, SuijiDrawRecord *recor
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     suiji_draw_record_add_candidate (
         record, _suiji_column_text (stmt, 0), _suiji_column_text (stmt, 1),
-        task->stratified ? _suiji_column_text (stmt, 2) : ALL_SUBJECTS_STRATUM);
+        task->stratified ? _suiji_column_text (stmt, 2) : SUIJI_TASK_ALL_SUBJECTS);
 
   if (rc != SQLITE_DONE)
     {
@@ -330,4 +327,223 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
 failed:
   _suiji_database_rollback (db);
   return 0;
+}
+
+static void
+preview_stratum_clear (gpointer data)
+{
+  SuijiDrawPreviewStratum *stratum = data;
+
+  g_free (stratum->name);
+  g_free (stratum->label);
+}
+
+void
+suiji_draw_preview_free (SuijiDrawPreview *preview)
+{
+  if (preview == NULL)
+    return;
+
+  g_clear_pointer (&preview->strata, g_array_unref);
+  g_free (preview->pool_digest);
+  g_strfreev (preview->warnings);
+  g_free (preview);
+}
+
+/* Subjects of the whole directory per stratum, and the people's names of
+ * the classes. */
+static gboolean
+count_directory (
+    SuijiDatabase *db, gboolean stratified, GHashTable *counts, GHashTable *labels, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) names = NULL;
+  int rc;
+
+  stmt = _suiji_database_prepare (
+      db,
+      "SELECT CASE WHEN ?1 THEN coalesce(credit_class, ?2) ELSE ?3 END, count(*)"
+      " FROM subjects GROUP BY 1",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, stratified ? 1 : 0);
+  sqlite3_bind_text (stmt, 2, SUIJI_DRAW_UNCLASSIFIED, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, SUIJI_TASK_ALL_SUBJECTS, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup (_suiji_column_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not count the subjects"));
+      return FALSE;
+    }
+
+  names =
+      _suiji_database_prepare (db, "SELECT code, code || ' ' || name FROM credit_classes", error);
+  if (names == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (names)) == SQLITE_ROW)
+    g_hash_table_insert (labels, g_strdup (_suiji_column_text (names, 0)),
+                         g_strdup (_suiji_column_text (names, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the credit classes"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+describe_rule (int bp, int count)
+{
+  if (bp >= 0)
+    return g_strdup_printf ("%d.%02d %%", bp / 100, bp % 100);
+  if (count >= 0)
+    return g_strdup_printf ("%d", count);
+  return NULL;
+}
+
+static void
+add_warnings (SuijiDrawPreview *preview, const SuijiTaskRecord *task, GPtrArray *warnings)
+{
+  guint m = preview->inspectors_per_subject;
+
+  if (preview->in_pool == 0)
+    g_ptr_array_add (warnings,
+                     g_strdup (_("No subject of the directory matches the task's pool: check "
+                                  "the filter of the task, or import the subjects first.")));
+  else if (preview->to_draw == 0)
+    g_ptr_array_add (warnings, g_strdup (_("The ratios draw no subject: give at least one class "
+                                            "a ratio or a count above zero.")));
+
+  for (guint i = 0; i < preview->strata->len; i++)
+    {
+      const SuijiDrawPreviewStratum *stratum =
+          &g_array_index (preview->strata, SuijiDrawPreviewStratum, i);
+      g_autofree char *rule = describe_rule (stratum->bp, stratum->count);
+
+      if (stratum->in_pool > 0 && rule == NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Class “%s” has %u subjects in the pool but no ratio "
+                                             "or count: none of them will be drawn."),
+                                          stratum->label, stratum->in_pool));
+      else if (stratum->in_pool == 0 && rule != NULL && (stratum->bp > 0 || stratum->count > 0))
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Class “%s” has a rule (%s) but no subject in the "
+                                             "pool: nothing is drawn from it."),
+                                          stratum->label, rule));
+    }
+
+  if (preview->to_draw > 0 && preview->inspectors < m)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("Only %u inspectors of the task's departments may go "
+                                         "(active, with a valid badge), and each subject needs %u: "
+                                         "add inspectors or departments before the draw."),
+                                      preview->inspectors, m));
+  else if (preview->to_draw > 0 && task->inspector_cap > 0 &&
+           (guint64) preview->inspectors * (guint) task->inspector_cap <
+               (guint64) preview->to_draw * m)
+    g_ptr_array_add (
+        warnings,
+        g_strdup_printf (
+            _("With at most %d subjects per inspector, %u inspectors cover %" G_GUINT64_FORMAT
+               " visits, but the draw needs %" G_GUINT64_FORMAT
+               ": raise the cap or add inspectors."),
+            task->inspector_cap, preview->inspectors,
+            (guint64) preview->inspectors * (guint) task->inspector_cap,
+            (guint64) preview->to_draw * m));
+}
+
+/**
+ * suiji_task_preview_draw:
+ * @prepared: the inputs from suiji_task_prepare_draw (), not yet drawn
+ *
+ * What the meeting sees before the draw: per stratum the subjects of the
+ * directory and of the pool, the rule and the k it gives; the inspectors
+ * who may go; the pool digest that the seed is fixed against; and
+ * warnings for what would make the draw fail or surprise.
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set
+ */
+SuijiDrawPreview *
+suiji_task_preview_draw (SuijiDatabase   *db,
+                         gint64           task_id,
+                         SuijiDrawRecord *prepared,
+                         GError         **error)
+{
+  g_autoptr (SuijiTaskRecord) task = NULL;
+  g_autoptr (GHashTable) directory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree SuijiDrawStratum *strata = NULL;
+  g_autoptr (SuijiDrawPreview) preview = g_new0 (SuijiDrawPreview, 1);
+  guint n_strata = 0;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (prepared != NULL, NULL);
+
+  task = suiji_task_load (db, task_id, error);
+  if (task == NULL || !count_directory (db, task->stratified, directory, labels, error))
+    return NULL;
+
+  preview->strata = g_array_new (FALSE, TRUE, sizeof (SuijiDrawPreviewStratum));
+  g_array_set_clear_func (preview->strata, preview_stratum_clear);
+  preview->inspectors = suiji_draw_record_get_n_inspectors (prepared);
+  preview->inspectors_per_subject = suiji_draw_record_get_inspectors_per_subject (prepared);
+  preview->pool_digest = suiji_draw_pool_digest (prepared);
+  preview->in_pool = suiji_draw_record_get_n_candidates (prepared);
+
+  strata = suiji_draw_record_plan_strata (prepared, &n_strata);
+  for (guint i = 0; i < n_strata; i++)
+    {
+      SuijiDrawPreviewStratum stratum = { 0 };
+      const char             *label = g_hash_table_lookup (labels, strata[i].name);
+
+      stratum.name = g_strdup (strata[i].name);
+      stratum.label = g_strdup (label != NULL ? label : strata[i].name);
+      stratum.in_directory = GPOINTER_TO_UINT (g_hash_table_lookup (directory, strata[i].name));
+      stratum.in_pool = strata[i].n;
+      stratum.bp = strata[i].bp;
+      stratum.count = strata[i].count;
+      stratum.k = strata[i].k;
+      preview->to_draw += stratum.k;
+      g_array_append_val (preview->strata, stratum);
+      g_hash_table_add (shown, strata[i].name);
+    }
+
+  /* Strata the pool lacks still show, so that an empty class is seen. */
+  for (guint i = 0; i < task->rules->len; i++)
+    {
+      const SuijiTaskRule    *rule = g_ptr_array_index (task->rules, i);
+      SuijiDrawPreviewStratum stratum = { 0 };
+      const char             *label = g_hash_table_lookup (labels, rule->stratum);
+
+      if (g_hash_table_contains (shown, rule->stratum))
+        continue;
+      stratum.name = g_strdup (rule->stratum);
+      stratum.label = g_strdup (label != NULL ? label : rule->stratum);
+      stratum.in_directory = GPOINTER_TO_UINT (g_hash_table_lookup (directory, rule->stratum));
+      stratum.bp = rule->bp;
+      stratum.count = rule->count;
+      g_array_append_val (preview->strata, stratum);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer       value;
+
+    g_hash_table_iter_init (&iter, directory);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      preview->in_directory += GPOINTER_TO_UINT (value);
+  }
+
+  add_warnings (preview, task, warnings);
+  g_ptr_array_add (warnings, NULL);
+  preview->warnings = (GStrv) g_ptr_array_steal (warnings, NULL);
+
+  return g_steal_pointer (&preview);
 }

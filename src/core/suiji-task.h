@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define SUIJI_PLATFORM_HEBEI "河北双随机执法监管平台"
 #define SUIJI_PLATFORM_OTHER "其他平台"
 
+/* The one stratum of a task that does not draw by credit-risk class. */
+#define SUIJI_TASK_ALL_SUBJECTS "全部"
+
 /* Per stratum (credit class) either a ratio in basis points or a count. */
 typedef struct
 {
