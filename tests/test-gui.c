@@ -16,6 +16,15 @@
 
 #include "suiji-application.h"
 #include "suiji-directories-page.h"
+#include "suiji-draw-dialog.h"
+#include "suiji-draw-view.h"
+#include "suiji-draw.h"
+#include "suiji-saved-draw.h"
+#include "suiji-task-dialog.h"
+#include "suiji-task-draw.h"
+#include "suiji-task-summary.h"
+#include "suiji-task.h"
+#include "suiji-tasks-page.h"
 #include "suiji-subject-dialog.h"
 #include "suiji-subject.h"
 #include "suiji-department.h"
@@ -403,6 +412,278 @@ test_open_errors (void)
   suiji_test_save_screenshot (GTK_WIDGET (window), "open-error");
 }
 
+static GtkWidget *
+tasks_page (SuijiWindow *window)
+{
+  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "tasks_page");
+}
+
+static GtkWidget *
+first_enabled_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_sensitive (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_enabled_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static gboolean
+draw_step_is_result (gpointer data)
+{
+  return g_strcmp0 (suiji_draw_dialog_get_step (data), "result") == 0;
+}
+
+static gboolean
+draw_view_has_status (gpointer data)
+{
+  const char *status = suiji_draw_view_get_status (data);
+
+  return status != NULL && !g_str_has_suffix (status, "…");
+}
+
+/* A task made in the dialog, drawn in the four steps with a public text
+ * for the seed, revealed, verified, and opened again from the task page. */
+static void
+test_task_and_draw (void)
+{
+  SuijiWindow   *window = open_window ("tasks.db", TRUE);
+  GtkWidget     *page = tasks_page (window);
+  SuijiDatabase *db = suiji_application_get_database (app);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) draws = NULL;
+  g_autoptr (SuijiDrawRecord) saved = NULL;
+  g_autofree char *difference = NULL;
+  GtkStack        *detail;
+  GtkWindow       *dialog;
+  GtkWindow       *draw_window;
+  SuijiDrawView   *view;
+  gint64           task_id;
+  guint8           expected_seed[SUIJI_DRAW_SEED_SIZE];
+  g_autofree char *expected_hex = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+  detail = suiji_test_template_child (page, SUIJI_TYPE_TASKS_PAGE, "detail_stack");
+  /* No task yet: the page says how to start. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "empty");
+  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-empty");
+
+  gtk_widget_activate_action (page, "tasks.new", NULL);
+  dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+  suiji_test_spin_until (suiji_test_is_drawn, dialog);
+  {
+    AdwEntryRow *name_row = suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "name_row");
+    AdwExpanderRow *joint_row =
+        suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "joint_row");
+    AdwExpanderRow *items_row =
+        suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "items_row");
+    GtkWidget *create = suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "create_button");
+
+    /* Without a name the task cannot be created, and the button says why. */
+    g_assert_false (gtk_widget_is_sensitive (create));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (create));
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "2025年食品经营者部门联合抽查");
+    g_assert_true (gtk_widget_is_sensitive (create));
+
+    adw_expander_row_set_expanded (joint_row, TRUE);
+    adw_expander_row_set_expanded (items_row, TRUE);
+    suiji_test_settle ();
+    /* The second department joins: a joint inspection. */
+    {
+      GtkWidget *check = first_enabled_check (GTK_WIDGET (joint_row));
+
+      g_assert_nonnull (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    }
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (joint_row), "部门联合"));
+    suiji_test_save_screenshot (GTK_WIDGET (dialog), "task-dialog");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "task.create", NULL);
+  }
+  suiji_test_spin_until (window_gone, GSIZE_TO_POINTER (SUIJI_TYPE_TASK_DIALOG));
+
+  task_id = suiji_tasks_page_get_selected_task (SUIJI_TASKS_PAGE (page));
+  g_assert_cmpint (task_id, >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "task");
+  {
+    g_autoptr (SuijiTaskRecord) task = suiji_task_load (db, task_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (task->name, ==, "2025年食品经营者部门联合抽查");
+    g_assert_cmpuint (task->department_ids->len, ==, 2);
+    /* The defaults of Preferences: A 1 %, B 2 %, C 10 %, D 30 %, unclassified 3 %. */
+    g_assert_cmpuint (task->rules->len, ==, 5);
+  }
+  suiji_test_spin_until (suiji_test_is_drawn, window);
+  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-task");
+
+  /* Step 1: the pool. */
+  gtk_widget_activate_action (page, "tasks.draw", NULL);
+  dialog = wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
+  suiji_test_spin_until (suiji_test_is_drawn, dialog);
+  g_assert_cmpstr (suiji_draw_dialog_get_step (SUIJI_DRAW_DIALOG (dialog)), ==, "pool");
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-pool");
+
+  /* Step 2: the seed from a public text; "back" returns to the pool. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "draw.next", NULL);
+  g_assert_cmpstr (suiji_draw_dialog_get_step (SUIJI_DRAW_DIALOG (dialog)), ==, "seed");
+  {
+    GtkCheckButton *text_check =
+        suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "text_check");
+    AdwEntryRow *text_row =
+        suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "public_text_row");
+    GtkLabel *seed_label = suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "seed_label");
+
+    gtk_check_button_set_active (text_check, TRUE);
+    /* No text, no seed: the next step waits. */
+    g_assert_false (gtk_widget_get_sensitive (
+        suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "next_button")));
+    gtk_editable_set_text (GTK_EDITABLE (text_row), "2025-03-01 福彩3D 第2025054期 开奖号码 5 8 1");
+    suiji_draw_seed_from_text ("2025-03-01 福彩3D 第2025054期 开奖号码 5 8 1", expected_seed);
+    expected_hex = suiji_draw_seed_to_hex (expected_seed);
+    g_assert_cmpstr (gtk_label_get_text (seed_label), ==, expected_hex);
+  }
+  suiji_test_settle ();
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-seed");
+
+  /* Step 3: the seed is fixed; no way back. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "draw.next", NULL);
+  g_assert_cmpstr (suiji_draw_dialog_get_step (SUIJI_DRAW_DIALOG (dialog)), ==, "draw");
+  g_assert_false (gtk_widget_get_sensitive (
+      suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "back_button")));
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-ready");
+
+  /* Step 4: drawn and saved at once, then revealed. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "draw.run", NULL);
+  suiji_test_spin_until (draw_step_is_result, dialog);
+  g_assert_cmpint (suiji_draw_dialog_get_draw_id (SUIJI_DRAW_DIALOG (dialog)), >, 0);
+  view = suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "draw_view");
+  g_assert_true (suiji_draw_view_get_revealing (view));
+  /* Nothing closes the dialog before the result is all on screen. */
+  g_assert_false (gtk_widget_get_sensitive (
+      suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "next_button")));
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "presentation");
+  suiji_test_settle ();
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-presentation");
+  gtk_widget_remove_css_class (GTK_WIDGET (dialog), "presentation");
+  suiji_draw_view_skip_reveal (view);
+  g_assert_false (suiji_draw_view_get_revealing (view));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "draw-view.verify", NULL);
+  suiji_test_spin_until (draw_view_has_status, view);
+  g_assert_true (gtk_widget_has_css_class (
+      suiji_test_template_child (view, SUIJI_TYPE_DRAW_VIEW, "status_label"), "success"));
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-result");
+
+  /* The database holds the draw, with the seed of the public text. */
+  draws = suiji_saved_draw_list (db, task_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (draws), ==, 1);
+  {
+    g_autoptr (SuijiSavedDraw) draw = g_list_model_get_item (draws, 0);
+
+    g_assert_cmpstr (suiji_saved_draw_get_seed (draw), ==, expected_hex);
+    saved = suiji_saved_draw_load_record (db, suiji_saved_draw_get_id (draw), &error);
+    g_assert_no_error (error);
+    g_assert_true (suiji_draw_verify (saved, &difference, &error));
+  }
+
+  g_assert_true (gtk_widget_get_sensitive (
+      suiji_test_template_child (dialog, SUIJI_TYPE_DRAW_DIALOG, "next_button")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "draw.next", NULL);
+  suiji_test_spin_until (window_gone, GSIZE_TO_POINTER (SUIJI_TYPE_DRAW_DIALOG));
+
+  /* The task is drawn: no second draw, and its draw opens from the list. */
+  g_assert_false (gtk_widget_get_visible (
+      suiji_test_template_child (page, SUIJI_TYPE_TASKS_PAGE, "draw_button")));
+  {
+    GtkListBox    *list = suiji_test_template_child (page, SUIJI_TYPE_TASKS_PAGE, "draws_list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+    g_assert_nonnull (row);
+    suiji_test_settle ();
+    g_signal_emit_by_name (list, "row-activated", row);
+  }
+  draw_window = wait_for_toplevel (ADW_TYPE_WINDOW);
+  suiji_test_spin_until (suiji_test_is_drawn, draw_window);
+  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-drawn");
+  suiji_test_save_screenshot (GTK_WIDGET (draw_window), "draw-window");
+  gtk_window_destroy (draw_window);
+}
+
+static void
+test_draw_window (void)
+{
+  SuijiWindow   *window = open_window ("drawwin.db", TRUE);
+  SuijiDatabase *db = suiji_application_get_database (app);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  guint8     seed[SUIJI_DRAW_SEED_SIZE] = { 1 };
+  gint64     lead = suiji_department_find (db, "沙河市市场监督管理局", &error);
+  guint      none = 0;
+  gint64     id, draw;
+  GtkWidget *draw_window;
+
+  task->name = g_strdup ("窗口测试");
+  task->year = 2025;
+  g_array_append_val (task->department_ids, lead);
+  g_array_append_val (task->department_inspectors, none);
+  g_assert_true (suiji_task_default_rules (db, task, &error));
+  id = suiji_task_create (db, task, &error);
+  g_assert_no_error (error);
+  record = suiji_task_prepare_draw (db, id, &error);
+  suiji_draw_record_set_seed_random (record, seed);
+  g_assert_true (suiji_draw_run (record, &error));
+  draw = suiji_task_save_draw (db, id, record, &error);
+  g_assert_no_error (error);
+
+  draw_window = suiji_draw_view_open_window (GTK_WINDOW (window), db, draw, &error);
+  g_assert_no_error (error);
+  suiji_test_save_screenshot (draw_window, "draw-window-direct");
+  gtk_window_destroy (GTK_WINDOW (draw_window));
+}
+
+static void
+test_task_dialog_refuses (void)
+{
+  SuijiWindow *window = open_window ("refuses.db", TRUE);
+  GtkWindow   *dialog;
+  GtkLabel    *error_label;
+
+  gtk_widget_activate_action (tasks_page (window), "tasks.new", NULL);
+  dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+  gtk_editable_set_text (
+      GTK_EDITABLE (suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "name_row")),
+      "计划外抽查");
+  /* Unplanned, but not filed: refused with what to do, nothing saved. */
+  adw_combo_row_set_selected (
+      suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "origin_row"), 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "task.create", NULL);
+  error_label = suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==,
+                   g_dgettext (GETTEXT_PACKAGE,
+                               "A task outside the yearly plan is filed (备案) before it starts: "
+                               "enter the filing date and the reason."));
+  suiji_test_save_screenshot (GTK_WIDGET (dialog), "task-dialog-error");
+  {
+    g_autoptr (GListModel) tasks =
+        suiji_task_summary_list (suiji_application_get_database (app), 0, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 0);
+  }
+  gtk_window_destroy (dialog);
+}
+
 /* Everything the user reads: labels, tooltips, window titles and menus. */
 static void
 collect_texts (GtkWidget *widget, GPtrArray *texts)
@@ -460,8 +741,8 @@ static void
 assert_no_latin (GPtrArray *texts)
 {
   /* Names of file formats and keys are written the same in Chinese. */
-  const char *allowed[] = { "CSV", "Excel",  "PDF", "SQLite", "xlsx", "Ctrl",
-                            "F10", "Delete", "Esc", "Enter",  NULL };
+  const char *allowed[] = { "CSV",  "Excel", "PDF", "SQLite", "xlsx", "JSON",  "SHA-256",
+                            "Ctrl", "F10",   "F11", "Delete", "Esc",  "Enter", NULL };
   guint       n_checked = 0;
 
   for (guint i = 0; i < texts->len; i++)
@@ -526,6 +807,38 @@ test_language (void)
   collect_texts (GTK_WIDGET (preferences), texts);
   collect_texts (GTK_WIDGET (shortcuts), texts);
 
+  /* The task screens, with a task to show and to draw. */
+  {
+    SuijiDatabase *db = suiji_application_get_database (app);
+    g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+    g_autoptr (GError) error = NULL;
+    GtkWidget *page = tasks_page (window);
+    gint64     lead = suiji_department_find (db, "沙河市市场监督管理局", &error);
+    guint      none = 0;
+    GtkWindow *task_dialog;
+    GtkWindow *draw_dialog;
+
+    task->name = g_strdup ("语言检查任务");
+    task->year = 2025;
+    g_array_append_val (task->department_ids, lead);
+    g_array_append_val (task->department_inspectors, none);
+    g_assert_true (suiji_task_default_rules (db, task, &error));
+    g_assert_cmpint (suiji_task_create (db, task, &error), >, 0);
+    suiji_tasks_page_reload (SUIJI_TASKS_PAGE (page));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+    collect_texts (page, texts);
+
+    gtk_widget_activate_action (page, "tasks.new", NULL);
+    task_dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+    collect_texts (GTK_WIDGET (task_dialog), texts);
+    gtk_widget_activate_action (page, "tasks.draw", NULL);
+    draw_dialog = wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
+    collect_texts (GTK_WIDGET (draw_dialog), texts);
+    suiji_test_save_screenshot (GTK_WIDGET (draw_dialog), "language-draw-pool");
+    gtk_window_destroy (task_dialog);
+    gtk_window_destroy (draw_dialog);
+  }
+
   if (g_strcmp0 (language, "zh_CN") == 0)
     {
       g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Directories"), ==, "名录库");
@@ -555,6 +868,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/narrow", test_narrow_window_folds);
   g_test_add_func ("/gui/directories", test_directories);
   g_test_add_func ("/gui/subject-dialog", test_subject_dialog);
+  g_test_add_func ("/gui/task-and-draw", test_task_and_draw);
+  g_test_add_func ("/gui/task-dialog-refuses", test_task_dialog_refuses);
+  g_test_add_func ("/gui/draw-window", test_draw_window);
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/shortcuts", test_shortcuts);

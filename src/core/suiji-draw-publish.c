@@ -434,6 +434,28 @@ suiji_draw_notice_get_title (SuijiDrawNotice *notice)
   return notice->title;
 }
 
+guint
+suiji_draw_notice_get_n_rows (SuijiDrawNotice *notice)
+{
+  g_return_val_if_fail (notice != NULL, 0);
+  return notice->rows->len;
+}
+
+/**
+ * suiji_draw_notice_get_row:
+ * @row: from 0, in drawn order
+ *
+ * Returns: (transfer none): the cells of one drawn subject, in the order
+ *   of %SuijiDrawNoticeColumn
+ */
+const char *const *
+suiji_draw_notice_get_row (SuijiDrawNotice *notice, guint row)
+{
+  g_return_val_if_fail (notice != NULL, NULL);
+  g_return_val_if_fail (row < notice->rows->len, NULL);
+  return g_ptr_array_index (notice->rows, row);
+}
+
 /**
  * suiji_draw_publish:
  * @path: a file ending in .xlsx or .pdf

@@ -527,3 +527,38 @@ suiji_task_load (SuijiDatabase *db, gint64 id, GError **error)
 
   return g_steal_pointer (&record);
 }
+
+/**
+ * suiji_task_list_item_names:
+ *
+ * Returns: (transfer full): the names of the task's check items, by name,
+ *   or %NULL with @error set
+ */
+GStrv
+suiji_task_list_item_names (SuijiDatabase *db, gint64 task_id, GError **error)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+
+  stmt =
+      _suiji_database_prepare (db,
+                               "SELECT i.name FROM task_items ti JOIN items i ON i.id = ti.item_id"
+                               " WHERE ti.task_id = ?1 ORDER BY i.name",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, _suiji_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the check items of the task"));
+      return NULL;
+    }
+
+  return g_strv_builder_end (names);
+}

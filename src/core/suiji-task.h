@@ -81,6 +81,7 @@ gint64   suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GE
 SuijiTaskRecord *suiji_task_load (SuijiDatabase *db, gint64 id, GError **error);
 gboolean suiji_task_filter_parse (const char *text, SuijiTaskFilter *filter, GError **error);
 void     suiji_task_filter_clear (SuijiTaskFilter *filter);
+GStrv    suiji_task_list_item_names (SuijiDatabase *db, gint64 task_id, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SuijiTaskRecord, suiji_task_record_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SuijiTaskFilter, suiji_task_filter_clear)

@@ -12,6 +12,7 @@
 #include "suiji-application.h"
 #include "suiji-deadlines.h"
 #include "suiji-directories-page.h"
+#include "suiji-tasks-page.h"
 #include "suiji-department.h"
 #include "suiji-format.h"
 #include "suiji-profile.h"
@@ -33,6 +34,7 @@ struct _SuijiWindow
   AdwActionRow         *contact_row;
   AdwActionRow         *credit_count_row;
   SuijiDirectoriesPage *directories_page;
+  SuijiTasksPage       *tasks_page;
   AdwStatusPage        *error_page;
   AdwActionRow         *joint_count_row;
   AdwActionRow         *joint_subjects_row;
@@ -105,6 +107,7 @@ update_sections (SuijiWindow *self)
 
   suiji_directories_page_set_database (self->directories_page, self->db);
   suiji_directories_page_reload (self->directories_page);
+  suiji_tasks_page_set_database (self->tasks_page, self->db);
 
   profile = suiji_unit_profile_load (self->db, &error);
   if (profile == NULL)
@@ -319,6 +322,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, contact_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, credit_count_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, directories_page);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_count_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_subjects_row);
@@ -355,6 +359,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
                                        NULL);
 
   g_type_ensure (SUIJI_TYPE_DIRECTORIES_PAGE);
+  g_type_ensure (SUIJI_TYPE_TASKS_PAGE);
 }
 
 static void
