@@ -888,7 +888,7 @@ test_import_reads_own_export (void)
       if (f == 0)
         {
           g_assert_cmpstr (import->unit_name, ==, "沙河市教育局");
-          g_assert_cmpstr (suiji_form_report_get_unit_name (copy), ==, "沙河市教育局");
+          g_assert_cmpstr (suiji_form_report_get_unit_name (copy), ==, "沙河市商务局");
           g_assert_cmpstr (suiji_form_report_get_contact_person (copy), ==, "张三");
           g_assert_cmpstr (suiji_form_report_get_contact_phone (copy), ==, "0319-8700000");
           g_assert_cmpstr (suiji_form_report_get_mobile (copy), ==, "13900000000");

@@ -508,8 +508,8 @@ suiji_form_import_read (const char *path, SuijiFormKind kind, GError **error)
  * suiji_form_import_apply:
  *
  * Puts what the file says into @report: every entered cell as typed (a
- * cell the file leaves blank is cleared), and the unit name, contacts and
- * 填表时间 where the file gives them.
+ * cell the file leaves blank is cleared), and the contacts and 填表时间
+ * where the file gives them.
  */
 void
 suiji_form_import_apply (const SuijiFormImport *import, SuijiFormReport *report)
@@ -533,9 +533,8 @@ suiji_form_import_apply (const SuijiFormImport *import, SuijiFormReport *report)
         }
     }
 
-  /* A blank line of the file leaves what the report had. */
-  if (*import->unit_name != '\0')
-    suiji_form_report_set_unit_name (report, import->unit_name);
+  /* A blank line of the file leaves what the report had. The unit name
+   * stays the report's: the file's names the department to file it under. */
   if (import->contact_person != NULL && *import->contact_person != '\0')
     suiji_form_report_set_contact_person (report, import->contact_person);
   if (import->contact_phone != NULL && *import->contact_phone != '\0')
