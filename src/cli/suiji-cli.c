@@ -627,6 +627,27 @@ form_target_add_entries (GOptionContext *context, FormTarget *target, gboolean n
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+/* Without --year, the report year of the unit profile. */
+static int
+form_target_default_year (SuijiDatabase *db, FormTarget *target)
+{
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (target->year != 0)
+    return EXIT_DONE;
+
+  profile = suiji_unit_profile_load (db, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  target->year = profile->report_year;
+  return EXIT_DONE;
+}
+
 /* Finds the report the options name; the exit code on failure. */
 static int
 form_target_load (SuijiDatabase    *db,
@@ -638,22 +659,14 @@ form_target_load (SuijiDatabase    *db,
   g_autoptr (GError) error = NULL;
   const char *unit = target->unit != NULL ? target->unit : unit_from_file;
   gint64      department_id = 0;
+  int         status;
 
   if (!suiji_form_kind_is_valid (target->form))
     return usage_error (context, _("--form takes 1 (附件1) or 2 (附件2)"));
   if (target->month < 1 || target->month > 12)
     return usage_error (context, _("--month takes a month from 1 to 12"));
-  if (target->year == 0)
-    {
-      g_autoptr (SuijiUnitProfile) profile = suiji_unit_profile_load (db, &error);
-
-      if (profile == NULL)
-        {
-          g_printerr ("suiji-cli: %s\n", error->message);
-          return EXIT_FAILED;
-        }
-      target->year = profile->report_year;
-    }
+  if ((status = form_target_default_year (db, target)) != EXIT_DONE)
+    return status;
 
   if (target->form == SUIJI_FORM_DEPARTMENT)
     {
@@ -949,6 +962,7 @@ run_form_status (SuijiDatabase *db, int argc, char **argv)
   char  deadline_text[16];
   GDate deadline;
   guint reported = 0;
+  int   status;
 
   context = g_option_context_new (_("- which departments have saved their 附件2 for a month"));
   form_target_add_entries (context, &target, FALSE);
@@ -958,17 +972,8 @@ run_form_status (SuijiDatabase *db, int argc, char **argv)
     return usage_error (context, _("form status takes no further arguments"));
   if (target.month < 1 || target.month > 12)
     return usage_error (context, _("--month takes a month from 1 to 12"));
-  if (target.year == 0)
-    {
-      g_autoptr (SuijiUnitProfile) profile = suiji_unit_profile_load (db, &error);
-
-      if (profile == NULL)
-        {
-          g_printerr ("suiji-cli: %s\n", error->message);
-          return EXIT_FAILED;
-        }
-      target.year = profile->report_year;
-    }
+  if ((status = form_target_default_year (db, &target)) != EXIT_DONE)
+    return status;
 
   submissions = suiji_form_list_submissions (db, target.year, target.month, &deadline, &error);
   if (submissions == NULL)

@@ -6,8 +6,8 @@
  * title, subtitle, the unit and date line, the two-level header, the
  * platform and item cells merged, thin borders, the figures as numbers and
  * the contact line; A4 landscape, one page wide, the binding margin on the
- * left. Fonts as Chinese official forms use them: 黑体 for the title, 宋体
- * for the rest.
+ * left. Fonts as Chinese official forms use them: 黑体 for the title and
+ * the header, 宋体 for the rest.
  */
 
 #define G_LOG_DOMAIN "suiji-form-xlsx"
@@ -71,15 +71,13 @@ new_format (lxw_workbook *workbook, const char *font, double size)
 }
 
 static lxw_format *
-new_cell_format (lxw_workbook *workbook, gboolean bold)
+new_cell_format (lxw_workbook *workbook, const char *font)
 {
-  lxw_format *format = new_format (workbook, BODY_FONT, 11);
+  lxw_format *format = new_format (workbook, font, 11);
 
   format_set_border (format, LXW_BORDER_THIN);
   format_set_align (format, LXW_ALIGN_CENTER);
   format_set_text_wrap (format);
-  if (bold)
-    format_set_bold (format);
   return format;
 }
 
@@ -100,32 +98,49 @@ make_formats (lxw_workbook *workbook, Formats *formats)
   formats->date = new_format (workbook, BODY_FONT, 12);
   format_set_align (formats->date, LXW_ALIGN_RIGHT);
 
-  formats->heading = new_cell_format (workbook, TRUE);
-  formats->label = new_cell_format (workbook, FALSE);
-  formats->number = new_cell_format (workbook, FALSE);
+  /* The header in the heading face, as Chinese official tables set it. */
+  formats->heading = new_cell_format (workbook, HEADING_FONT);
+  formats->label = new_cell_format (workbook, BODY_FONT);
+  formats->number = new_cell_format (workbook, BODY_FONT);
   format_set_num_format (formats->number, "0");
 
   formats->contact = new_format (workbook, BODY_FONT, 12);
   format_set_align (formats->contact, LXW_ALIGN_LEFT);
 }
 
-/* Row heights that let a wrapped label show whole: a CJK character is two
- * of Excel's width units. */
+/* Heights in points of the rows around the table. */
+#define HEIGHT_ATTACHMENT      20.0
+#define HEIGHT_TITLE           32.0
+#define HEIGHT_SUBTITLE        22.0
+#define HEIGHT_UNIT            26.0
+#define HEIGHT_HEADING         22.0
+#define HEIGHT_COLUMN_HEADINGS 34.0
+#define HEIGHT_CONTACT         26.0
+#define A4_SHORT_SIDE_PT       595.28
+#define PT_PER_MM              (72.0 / 25.4)
+
+/* The rows share the height of the page as on paper, and grow where a
+ * wrapped label needs more lines: a CJK character is two of Excel's width
+ * units. */
 static double
 row_height (const SuijiFormLayout *layout, const SuijiFormRow *row)
 {
   const double       *widths = suiji_form_layout_get_paper_widths ();
   const SuijiFormRow *first = row;
   double              width = widths[COL_ITEM] + (row->sub_item == NULL ? widths[COL_SUB_ITEM] : 0);
-  double              units;
-  double              lines;
+  double              page = A4_SHORT_SIDE_PT -
+                (SUIJI_FORM_MARGIN_TOP_MM + SUIJI_FORM_MARGIN_BOTTOM_MM) * PT_PER_MM -
+                HEIGHT_ATTACHMENT - HEIGHT_TITLE - HEIGHT_SUBTITLE - HEIGHT_UNIT - HEIGHT_HEADING -
+                HEIGHT_COLUMN_HEADINGS - HEIGHT_CONTACT;
+  double units, lines;
 
   while (first->item_rows == 0 && first > layout->rows)
     first--;
 
   units = 2.0 * g_utf8_strlen (first->item, -1);
   lines = MAX (1.0, (units + width - 3) / (width - 2));
-  return MAX (28.0, ((int) lines * 15.0 + 8.0) / MAX (first->item_rows, 1));
+  return MAX (CLAMP (page / layout->n_rows - 2, 24.0, 40.0),
+              ((int) lines * 15.0 + 8.0) / MAX (first->item_rows, 1));
 }
 
 static char *
@@ -159,26 +174,27 @@ write_sheet (lxw_workbook *workbook, SuijiFormReport *report, const char *name, 
   for (lxw_col_t c = 0; c < SUIJI_FORM_PAPER_COLUMNS; c++)
     worksheet_set_column (sheet, c, c, widths[c], NULL);
 
+  worksheet_set_row (sheet, ROW_ATTACHMENT, HEIGHT_ATTACHMENT, NULL);
   worksheet_write_string (sheet, ROW_ATTACHMENT, COL_PLATFORM, layout->attachment,
                           formats->attachment);
-  worksheet_set_row (sheet, ROW_TITLE, 32, NULL);
+  worksheet_set_row (sheet, ROW_TITLE, HEIGHT_TITLE, NULL);
   worksheet_merge_range (sheet, ROW_TITLE, COL_PLATFORM, ROW_TITLE, COL_LAST, layout->title,
                          formats->title);
-  worksheet_set_row (sheet, ROW_SUBTITLE, 22, NULL);
+  worksheet_set_row (sheet, ROW_SUBTITLE, HEIGHT_SUBTITLE, NULL);
   worksheet_merge_range (sheet, ROW_SUBTITLE, COL_PLATFORM, ROW_SUBTITLE, COL_LAST,
                          layout->subtitle, formats->subtitle);
 
   unit = g_strconcat (layout->unit_label, suiji_form_report_get_unit_name (report), NULL);
   date_text = suiji_form_report_dup_date_text (report);
   date = g_strconcat (layout->date_label, date_text, NULL);
-  worksheet_set_row (sheet, ROW_UNIT, 26, NULL);
+  worksheet_set_row (sheet, ROW_UNIT, HEIGHT_UNIT, NULL);
   worksheet_merge_range (sheet, ROW_UNIT, COL_PLATFORM, ROW_UNIT, COL_SUB_ITEM, unit,
                          formats->unit);
   worksheet_merge_range (sheet, ROW_UNIT, COL_FIRST_VALUE, ROW_UNIT, COL_LAST, date, formats->date);
 
   /* The two-level header: 平台 and 统计项目 over both levels. */
-  worksheet_set_row (sheet, ROW_HEADING, 22, NULL);
-  worksheet_set_row (sheet, ROW_COLUMN_HEADINGS, 34, NULL);
+  worksheet_set_row (sheet, ROW_HEADING, HEIGHT_HEADING, NULL);
+  worksheet_set_row (sheet, ROW_COLUMN_HEADINGS, HEIGHT_COLUMN_HEADINGS, NULL);
   worksheet_merge_range (sheet, ROW_HEADING, COL_PLATFORM, ROW_COLUMN_HEADINGS, COL_PLATFORM,
                          layout->platform_heading, formats->heading);
   worksheet_merge_range (sheet, ROW_HEADING, COL_ITEM, ROW_COLUMN_HEADINGS, COL_SUB_ITEM,
@@ -232,7 +248,7 @@ write_sheet (lxw_workbook *workbook, SuijiFormReport *report, const char *name, 
     }
 
   contact = contact_line (report);
-  worksheet_set_row (sheet, last_row, 26, NULL);
+  worksheet_set_row (sheet, last_row, HEIGHT_CONTACT, NULL);
   worksheet_merge_range (sheet, last_row, COL_PLATFORM, last_row, COL_LAST, contact,
                          formats->contact);
 
