@@ -516,11 +516,12 @@ suiji_form_report_get_fill_date (SuijiFormReport *self, GDate *date)
 void
 suiji_form_report_set_fill_date (SuijiFormReport *self, const GDate *date)
 {
-  gboolean had = g_date_valid (&self->fill_date);
+  gboolean had;
 
   g_return_if_fail (SUIJI_IS_FORM_REPORT (self));
   g_return_if_fail (date == NULL || g_date_valid (date));
 
+  had = g_date_valid (&self->fill_date);
   if ((date == NULL && !had) ||
       (date != NULL && had && g_date_compare (date, &self->fill_date) == 0))
     return;
