@@ -400,6 +400,185 @@ test_draw_and_verify (void)
   }
 }
 
+static void
+test_form_set_export_and_status (void)
+{
+  g_autofree char *path = db_path ("forms.db");
+  g_autofree char *json = db_path ("march.json");
+  g_autofree char *csv = db_path ("march.csv");
+  g_autofree char *pdf = db_path ("march.pdf");
+  g_autofree char *contents = NULL;
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "0", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "set", "--form", "2", "--year", "2025", "--month", "2",
+           "--unit", "教育局", "2,1=5", "--cell", "2,抽查总户数=12", "--date", "2025-02-20", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "附件2 沙河市教育局 2025-02: saved version 1 (draft)\n");
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  /* March below February: saved as a draft with the reason on stderr,
+   * refused when submitted. */
+  run_cli (&run, "--db", path, "form", "set", "--form", "2", "--year", "2025", "--month", "3",
+           "--unit", "沙河市教育局", "--cell", "2,1=4", "--cell", "2,2=12", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "附件2 沙河市教育局 2025-03: saved version 1 (draft)\n");
+  g_assert_nonnull (strstr (run.err, "2025-02"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "set", "--form", "2", "--year", "2025", "--month", "3",
+           "--unit", "教育局", "--submit", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "cannot be submitted"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "set", "--form", "2", "--year", "2025", "--month", "3",
+           "--unit", "教育局", "--cell", "2,1=6", "--submit", "--contact", "孟庆轩", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "附件2 沙河市教育局 2025-03: saved version 2 (submitted)\n");
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "--form", "2", "--year", "2025", "--month", "3", "--unit",
+           "教育局", "--out", json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"status\" : \"submitted\""));
+  g_assert_nonnull (strstr (contents, "\"revision\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"contact_person\" : \"孟庆轩\""));
+  g_clear_pointer (&contents, g_free);
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "--form", "2", "--year", "2025", "--month", "3", "--unit",
+           "教育局", "--out", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (
+      strstr (contents, "\r\n1,河北双随机执法监管平台,市本级开展随机抽查情况,总计,6,12,,\r\n"));
+  g_assert_nonnull (
+      strstr (contents, "\r\n2,河北双随机执法监管平台,市本级开展随机抽查情况,部门内部,6,12,,\r\n"));
+  g_clear_pointer (&contents, g_free);
+  run_clear (&run);
+
+  /* A month with nothing saved is the blank form; 附件1 is the region's. */
+  run_cli (&run, "--db", path, "form", "--form", "1", "--year", "2025", "--month", "4", "--out",
+           pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "form", "status", "--year", "2025", "--month", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "due-before: 2025-03-23\n"));
+  {
+    g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
+    guint found = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_suffix (lines[i], "\t沙河市教育局"))
+        {
+          g_assert_true (g_str_has_prefix (lines[i], "submitted\t2"));
+          found++;
+        }
+    g_assert_cmpuint (found, ==, 1);
+  }
+  g_assert_nonnull (strstr (run.out, "missing\t-\t沙河市商务局\n"));
+  g_assert_nonnull (strstr (run.out, "reported: 1 of 15\n"));
+}
+
+static void
+test_form_import_and_refusals (void)
+{
+  g_autofree char *path = db_path ("form-import.db");
+  g_autofree char *xlsx = db_path ("education.xlsx");
+  g_autofree char *bad_pdf =
+      g_build_filename (g_get_user_data_dir (), "no-such-folder", "x.pdf", NULL);
+  g_autofree char *broken =
+      write_data ("broken.csv", "平台,统计项目,子项,次数,抽查总户数,完成检查户数,发现问题户数\n"
+                                "河北双随机执法监管平台,市本级开展随机抽查情况,部门内部,x,3,2,1\n"
+                                ",,部门联合,1,2,2,0\n");
+  g_autofree char *headless = write_data ("headless-form.csv", "x,y\n1,2\n");
+  g_autofree char *garbage = write_data ("garbage-form.xlsx", "\x01\x02 not a workbook");
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "0", NULL);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "form", "set", "--form", "2", "--month", "3", "--unit", "教育局",
+           "2,1=5", "2,2=12", "3,1=1", "3,2=2", "--contact", "孟庆轩", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "form", "--form", "2", "--month", "3", "--unit", "教育局", "--out",
+           xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* The file names its department; read into April under that name. */
+  run_cli (&run, "--db", path, "form", "import", xlsx, "--month", "4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, xlsx));
+  g_assert_nonnull (strstr (run.out, ": 4 figures read, 0 problems\n"));
+  g_assert_nonnull (strstr (run.out, "附件2 沙河市教育局 2025-04: saved version 1 (draft)\n"));
+  run_clear (&run);
+
+  /* A cell that is no number: named, the rest read, exit 3. */
+  run_cli (&run, "--db", path, "form", "import", broken, "--month", "3", "--unit", "商务局", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "broken.csv: D2: “x” is not a number"));
+  g_assert_nonnull (strstr (run.out, ": 7 figures read, "));
+  g_assert_nonnull (strstr (run.out, "附件2 沙河市商务局 2025-03: saved version 1 (draft)\n"));
+  run_clear (&run);
+
+  {
+    const char *unusable[][12] = {
+      { "form", "--form", "2", "--month", "3", "--unit", "教育局", "--out", "x.docx", NULL },
+      { "form", "--form", "2", "--month", "3", "--unit", "教育局", NULL },
+      { "form", "--form", "3", "--month", "3", "--out", "x.pdf", NULL },
+      { "form", "--form", "2", "--month", "3", "--out", "x.pdf", NULL },
+      { "form", "--form", "2", "--month", "13", "--unit", "教育局", "--out", "x.pdf", NULL },
+      { "form", "--form", "2", "--month", "3", "--unit", "没有这个局", "--out", "x.pdf", NULL },
+      { "form", "--form", "1", "--month", "3", "--unit", "教育局", "--out", "x.pdf", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "1,1=5", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "2,5=1", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "9,1=1", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "2,1=abc", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "--date", "soon", NULL },
+    };
+    const char *unusable_imports[][3] = {
+      { headless, NULL },
+      { garbage, NULL },
+      { broken, NULL }, /* no department named, in the file or by --unit */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unusable); i++)
+      {
+        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2], unusable[i][3],
+                 unusable[i][4], unusable[i][5], unusable[i][6], unusable[i][7], unusable[i][8],
+                 unusable[i][9], unusable[i][10], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+        run_clear (&run);
+      }
+
+    for (guint i = 0; i < G_N_ELEMENTS (unusable_imports); i++)
+      {
+        run_cli (&run, "--db", path, "form", "import", unusable_imports[i][0], "--month", "5",
+                 NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_nonnull (strstr (run.err, "suiji-cli: "));
+        run_clear (&run);
+      }
+  }
+
+  /* A file that cannot be written is a failure, not a wrong command. */
+  run_cli (&run, "--db", path, "form", "--form", "2", "--month", "3", "--unit", "教育局", "--out",
+           bad_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -414,6 +593,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import", test_import_exit_codes);
   g_test_add_func ("/cli/task-create", test_task_create);
   g_test_add_func ("/cli/draw-and-verify", test_draw_and_verify);
+  g_test_add_func ("/cli/form-set-export-status", test_form_set_export_and_status);
+  g_test_add_func ("/cli/form-import-and-refusals", test_form_import_and_refusals);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "suiji-database.h"
@@ -21,6 +22,8 @@
 #include "suiji-fields.h"
 #include "suiji-directory-export.h"
 #include "suiji-draw-publish.h"
+#include "suiji-form-export.h"
+#include "suiji-form-import.h"
 #include "suiji-import.h"
 #include "suiji-item.h"
 #include "suiji-task-draw.h"
@@ -587,6 +590,484 @@ run_task (SuijiDatabase *db, int argc, char **argv)
   return EXIT_USAGE;
 }
 
+/* The monthly forms. */
+
+typedef struct
+{
+  int   form;
+  int   year;
+  int   month;
+  char *unit;
+} FormTarget;
+
+static void
+form_target_clear (FormTarget *target)
+{
+  g_clear_pointer (&target->unit, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormTarget, form_target_clear)
+
+static void
+form_target_add_entries (GOptionContext *context, FormTarget *target, gboolean need_unit_hint)
+{
+  const GOptionEntry entries[] = {
+    { "form", 0, 0, G_OPTION_ARG_INT, &target->form,
+      N_("1 for 附件1 (the region), 2 for 附件2 (a department)"), N_("1|2") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &target->year,
+      N_("The report year (default: the profile's report year)"), N_("YEAR") },
+    { "month", 0, 0, G_OPTION_ARG_INT, &target->month, N_("The month, 1 to 12"), N_("MONTH") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &target->unit,
+      need_unit_hint ? N_("The department of a 附件2 (default: the one the file names)")
+                     : N_("The department of a 附件2, by its name or short name"),
+      N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Without --year, the report year of the unit profile. */
+static int
+form_target_default_year (SuijiDatabase *db, FormTarget *target)
+{
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (target->year != 0)
+    return EXIT_DONE;
+
+  profile = suiji_unit_profile_load (db, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  target->year = profile->report_year;
+  return EXIT_DONE;
+}
+
+/* Finds the report the options name; the exit code on failure. */
+static int
+form_target_load (SuijiDatabase    *db,
+                  GOptionContext   *context,
+                  FormTarget       *target,
+                  const char       *unit_from_file,
+                  SuijiFormReport **report)
+{
+  g_autoptr (GError) error = NULL;
+  const char *unit = target->unit != NULL ? target->unit : unit_from_file;
+  gint64      department_id = 0;
+  int         status;
+
+  if (!suiji_form_kind_is_valid (target->form))
+    return usage_error (context, _("--form takes 1 (附件1) or 2 (附件2)"));
+  if (target->month < 1 || target->month > 12)
+    return usage_error (context, _("--month takes a month from 1 to 12"));
+  if ((status = form_target_default_year (db, target)) != EXIT_DONE)
+    return status;
+
+  if (target->form == SUIJI_FORM_DEPARTMENT)
+    {
+      if (unit == NULL || *unit == '\0')
+        return usage_error (context, _("附件2 is a department's form: name it with --unit"));
+      department_id = suiji_department_find (db, unit, &error);
+      if (department_id == 0)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+    }
+  else if (target->unit != NULL)
+    return usage_error (context, _("附件1 is the region's form, under the unit of the profile; "
+                                    "leave out --unit"));
+
+  *report =
+      suiji_form_report_load (db, target->form, target->year, target->month, department_id, &error);
+  if (*report == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_FORM_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  return EXIT_DONE;
+}
+
+static void
+print_form_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SuijiFormProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == SUIJI_FORM_PROBLEM_SOFT)
+        g_printerr (_("warning: %s\n"), problem->message);
+      else
+        g_printerr ("%s\n", problem->message);
+    }
+}
+
+/* Saves the report, then names what is still wrong with it; submitting
+ * is refused while a hard rule is broken. */
+static int
+save_form (SuijiDatabase *db, SuijiFormReport *report, gboolean submit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  if (submit)
+    suiji_form_report_set_status (report, SUIJI_FORM_STATUS_SUBMITTED);
+
+  problems = suiji_form_report_check (db, report, &error);
+  if (problems == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  print_form_problems (problems);
+
+  if (!suiji_form_report_save (db, report, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return g_error_matches (error, SUIJI_FORM_ERROR, SUIJI_FORM_ERROR_INVALID) ? EXIT_USAGE
+                                                                                 : EXIT_FAILED;
+    }
+
+  g_print ("%s %s %d-%02d: saved version %u (%s)\n",
+           suiji_form_report_get_layout (report)->attachment,
+           suiji_form_report_get_unit_name (report), suiji_form_report_get_year (report),
+           suiji_form_report_get_month (report), suiji_form_report_get_revision (report),
+           suiji_form_status_to_string (suiji_form_report_get_status (report)));
+  return EXIT_DONE;
+}
+
+static gboolean
+parse_form_column (const char *text, guint *column)
+{
+  static const char *const english[] = { "times", "drawn", "completed", "problems" };
+  g_autofree char         *clean = g_strstrip (g_strdup (text));
+  guint64                  number;
+
+  for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
+    if (g_str_equal (clean, english[c]) || g_str_equal (clean, suiji_form_column_label (c)))
+      {
+        *column = c;
+        return TRUE;
+      }
+
+  if (!g_ascii_string_to_unsigned (clean, 10, 1, SUIJI_FORM_N_COLUMNS, &number, NULL))
+    return FALSE;
+  *column = (guint) number - 1;
+  return TRUE;
+}
+
+/* "ROW,COL=VALUE": the row as numbered in the plan, the column 1–4 or by
+ * its heading; an empty value clears the cell. */
+static gboolean
+apply_cell (SuijiFormReport *report, const char *spec, GError **error)
+{
+  const SuijiFormLayout *layout = suiji_form_report_get_layout (report);
+  g_auto (GStrv) sides = g_strsplit (spec, "=", 2);
+  g_auto (GStrv) place = NULL;
+  guint64  row = 0;
+  guint    column = 0;
+  gboolean empty;
+  gint64   value;
+
+  if (g_strv_length (sides) != 2 || g_strv_length (place = g_strsplit (sides[0], ",", 2)) != 2 ||
+      !g_ascii_string_to_unsigned (g_strstrip (place[0]), 10, 1, layout->n_rows, &row, NULL) ||
+      !parse_form_column (place[1], &column))
+    {
+      g_set_error (error, SUIJI_FORM_ERROR, SUIJI_FORM_ERROR_BAD_VALUE,
+                   _("“%s” is not ROW,COLUMN=VALUE with a row from 1 to %u and a column from 1 "
+                      "to 4, as in 2,1=12."),
+                   spec, layout->n_rows);
+      return FALSE;
+    }
+
+  if (suiji_form_layout_is_computed (layout, (guint) row))
+    {
+      g_autofree char *where = suiji_form_layout_describe_row (layout, (guint) row);
+
+      g_set_error (error, SUIJI_FORM_ERROR, SUIJI_FORM_ERROR_BAD_VALUE,
+                   _("%s is 部门内部 + 部门联合, worked out by Suiji; enter those two rows."),
+                   where);
+      return FALSE;
+    }
+
+  if (!suiji_form_parse_value (sides[1], &empty, &value, error))
+    return FALSE;
+
+  if (empty)
+    suiji_form_report_clear_value (report, (guint) row, column);
+  else
+    suiji_form_report_set_value (report, (guint) row, column, value);
+  return TRUE;
+}
+
+static int
+run_form_set (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiFormReport) report = NULL;
+  g_auto (FormTarget) target = { 0 };
+  g_auto (GStrv) cells = NULL;
+  g_autofree char   *contact = NULL;
+  g_autofree char   *phone = NULL;
+  g_autofree char   *mobile = NULL;
+  g_autofree char   *date = NULL;
+  gboolean           submit = FALSE;
+  gboolean           draft = FALSE;
+  int                status;
+  const GOptionEntry entries[] = {
+    { "cell", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cells,
+      N_("A figure: the row as numbered in the plan, the column 1–4, as 2,1=12; repeat for more"),
+      N_("ROW,COL=VALUE") },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("The contact person (联系人)"),
+      N_("NAME") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("The contact phone (联系电话)"),
+      N_("PHONE") },
+    { "mobile", 0, 0, G_OPTION_ARG_STRING, &mobile, N_("The mobile number (手机)"),
+      N_("MOBILE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The date filled in (填表时间): a date, today, or none to leave it blank (default: "
+          "today when blank)"),
+      N_("DATE") },
+    { "submit", 0, 0, G_OPTION_ARG_NONE, &submit,
+      N_("Mark the form submitted; refused while a rule is broken"), NULL },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, N_("Mark the form a draft again"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("- enter figures into a monthly form and save it"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  form_target_add_entries (context, &target, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (submit && draft)
+    return usage_error (context, _("give --submit or --draft, not both"));
+
+  /* Cells may also follow the options, as ROW,COL=VALUE. */
+  if ((status = form_target_load (db, context, &target, NULL, &report)) != EXIT_DONE)
+    return status;
+
+  for (int i = 1; i < argc + (cells != NULL ? (int) g_strv_length (cells) : 0); i++)
+    {
+      const char *spec = i < argc ? argv[i] : cells[i - argc];
+
+      if (!apply_cell (report, spec, &error))
+        return usage_error (context, error->message);
+    }
+
+  if (contact != NULL)
+    suiji_form_report_set_contact_person (report, contact);
+  if (phone != NULL)
+    suiji_form_report_set_contact_phone (report, phone);
+  if (mobile != NULL)
+    suiji_form_report_set_mobile (report, mobile);
+  if (draft)
+    suiji_form_report_set_status (report, SUIJI_FORM_STATUS_DRAFT);
+
+  if (g_strcmp0 (date, "none") == 0)
+    suiji_form_report_set_fill_date (report, NULL);
+  else if (date != NULL && g_strcmp0 (date, "today") != 0)
+    {
+      g_autofree char *iso = suiji_fields_normalize_date (date);
+      unsigned         y, m, d;
+      GDate            day;
+
+      g_date_clear (&day, 1);
+      if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3)
+        return usage_error (context, _("--date takes a date, as 2025-03-20, or today or none"));
+      g_date_set_dmy (&day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+      suiji_form_report_set_fill_date (report, &day);
+    }
+  else if (date != NULL || !suiji_form_report_get_fill_date (report, NULL))
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      suiji_form_report_set_fill_date (report, &today);
+    }
+
+  return save_form (db, report, submit);
+}
+
+static int
+run_form_import (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiFormReport) report = NULL;
+  g_autoptr (SuijiFormImport) import = NULL;
+  g_auto (FormTarget) target = { .form = SUIJI_FORM_DEPARTMENT };
+  gboolean           submit = FALSE;
+  int                status;
+  const GOptionEntry entries[] = { { "submit", 0, 0, G_OPTION_ARG_NONE, &submit,
+                                     N_("Mark the form submitted; refused while a rule is broken"),
+                                     NULL },
+                                   { NULL } };
+
+  context = g_option_context_new (_("FILE.xlsx - read a department's form and save it"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  form_target_add_entries (context, &target, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("form import needs the file"));
+  if (!suiji_form_kind_is_valid (target.form))
+    return usage_error (context, _("--form takes 1 (附件1) or 2 (附件2)"));
+
+  import = suiji_form_import_read (argv[1], target.form, &error);
+  if (import == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if ((status = form_target_load (db, context, &target,
+                                  target.form == SUIJI_FORM_DEPARTMENT ? import->unit_name : NULL,
+                                  &report)) != EXIT_DONE)
+    return status;
+
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      const SuijiFormImportProblem *problem = g_ptr_array_index (import->problems, i);
+
+      if (*problem->cell != '\0')
+        g_printerr ("%s: %s: %s\n", argv[1], problem->cell, problem->reason);
+      else
+        g_printerr ("%s: %s\n", argv[1], problem->reason);
+    }
+
+  suiji_form_import_apply (import, report);
+  g_print (_("%s: %u figures read, %u problems\n"), argv[1], import->n_values,
+           import->problems->len);
+  if ((status = save_form (db, report, submit)) != EXIT_DONE)
+    return status;
+
+  return import->problems->len > 0 ? EXIT_REJECTED : EXIT_DONE;
+}
+
+static int
+run_form_status (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) submissions = NULL;
+  g_auto (FormTarget) target = { .form = SUIJI_FORM_DEPARTMENT };
+  char  deadline_text[16];
+  GDate deadline;
+  guint reported = 0;
+  int   status;
+
+  context = g_option_context_new (_("- which departments have saved their 附件2 for a month"));
+  form_target_add_entries (context, &target, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("form status takes no further arguments"));
+  if (target.month < 1 || target.month > 12)
+    return usage_error (context, _("--month takes a month from 1 to 12"));
+  if ((status = form_target_default_year (db, &target)) != EXIT_DONE)
+    return status;
+
+  submissions = suiji_form_list_submissions (db, target.year, target.month, &deadline, &error);
+  if (submissions == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  /* Tab-separated, one department a line, for scripts. */
+  g_date_strftime (deadline_text, sizeof deadline_text, "%Y-%m-%d", &deadline);
+  g_print ("due-before: %s\n", deadline_text);
+  for (guint i = 0; i < submissions->len; i++)
+    {
+      const SuijiFormSubmission *submission = g_ptr_array_index (submissions, i);
+
+      reported += submission->reported;
+      g_print ("%s\t%s\t%s\n",
+               submission->reported ? suiji_form_status_to_string (submission->status) : "missing",
+               submission->reported ? submission->saved_at : "-", submission->department_name);
+    }
+  g_print ("reported: %u of %u\n", reported, submissions->len);
+  return EXIT_DONE;
+}
+
+static int
+run_form_export (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiFormReport) report = NULL;
+  g_auto (FormTarget) target = { .form = 0 };
+  g_autofree char       *out = NULL;
+  g_autofree char       *seal_path = NULL;
+  SuijiFormRenderOptions options = { 0 };
+  int                    status;
+  const GOptionEntry     entries[] = {
+        { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
+          N_("The file to write: .xlsx, .pdf, .csv or .json"), N_("FILE") },
+        { "seal", 0, 0, G_OPTION_ARG_FILENAME, &seal_path,
+          N_("Print this seal image (PNG) over the unit name, in a PDF"), N_("PNG") },
+        { NULL }
+  };
+
+  context = g_option_context_new (_("- write a saved monthly form as xlsx, PDF, CSV or JSON"));
+  g_option_context_set_description (
+      context, _("Subcommands: form set …, form import FILE …, form status --month M"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  form_target_add_entries (context, &target, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("form takes set, import or status, or options only"));
+  if (out == NULL)
+    return usage_error (context, _("name the file to write with --out"));
+
+  if ((status = form_target_load (db, context, &target, NULL, &report)) != EXIT_DONE)
+    return status;
+
+  if (seal_path != NULL)
+    {
+      options.seal = suiji_form_seal_load (seal_path, &error);
+      if (options.seal == NULL)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      options.show_seal = TRUE;
+    }
+
+  if (!suiji_form_export (report, out, &options, &error))
+    {
+      g_clear_pointer (&options.seal, cairo_surface_destroy);
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? EXIT_USAGE
+                                                                              : EXIT_FAILED;
+    }
+
+  g_clear_pointer (&options.seal, cairo_surface_destroy);
+  return EXIT_DONE;
+}
+
+static int
+run_form (SuijiDatabase *db, int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "set"))
+    return run_form_set (db, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "import"))
+    return run_form_import (db, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "status"))
+    return run_form_status (db, argc - 1, argv + 1);
+
+  return run_form_export (db, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -595,6 +1076,7 @@ static const struct
 } commands[] = {
   { "draw", run_draw, N_("Draw the subjects and inspectors of a task, and save the record") },
   { "export", run_export, N_("Export a directory to an xlsx file") },
+  { "form", run_form, N_("The monthly forms: export (--out FILE), set, import FILE, status") },
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
   { "publish", run_publish, N_("Write the public notice (公示) of a draw as xlsx or PDF") },

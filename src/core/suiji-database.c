@@ -227,6 +227,46 @@ static const char *const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'a saved draw cannot be changed'); END;"
   "CREATE TRIGGER draw_inspectors_append_only_delete BEFORE DELETE ON draw_inspectors"
   "  BEGIN SELECT RAISE (ABORT, 'a saved draw cannot be deleted'); END;",
+
+  /* 3 → 4: the monthly forms (附件1 for the region, 附件2 per department).
+   * A report is one unit's form for one month; every save adds a revision
+   * with its own values, so the versions before it stay as they were. */
+  "CREATE TABLE form_reports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  form INTEGER NOT NULL CHECK (form IN (1, 2)),"
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2999),"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+  "  revision INTEGER NOT NULL CHECK (revision >= 1),"
+  "  CHECK ((form = 1) = (department_id IS NULL))"
+  ");"
+  "CREATE UNIQUE INDEX form_reports_by_unit_month"
+  "  ON form_reports (form, coalesce(department_id, 0), year, month);"
+  "CREATE INDEX form_reports_by_department ON form_reports (department_id);"
+  "CREATE TABLE form_report_revisions ("
+  "  report_id INTEGER NOT NULL REFERENCES form_reports (id) ON DELETE CASCADE,"
+  "  revision INTEGER NOT NULL,"
+  "  saved_at TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),"
+  "  unit_name TEXT NOT NULL DEFAULT '',"
+  "  contact_person TEXT NOT NULL DEFAULT '',"
+  "  contact_phone TEXT NOT NULL DEFAULT '',"
+  "  mobile TEXT NOT NULL DEFAULT '',"
+  "  fill_date TEXT,"
+  "  PRIMARY KEY (report_id, revision)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE form_values ("
+  "  report_id INTEGER NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  form_row INTEGER NOT NULL CHECK (form_row BETWEEN 1 AND 11),"
+  "  form_column INTEGER NOT NULL CHECK (form_column BETWEEN 0 AND 3),"
+  "  value INTEGER CHECK (value IS NULL OR value >= 0),"
+  "  source TEXT NOT NULL CHECK (source IN ('empty', 'typed', 'filled', 'computed')),"
+  "  filled_value INTEGER CHECK (filled_value IS NULL OR filled_value >= 0),"
+  "  PRIMARY KEY (report_id, revision, form_row, form_column),"
+  "  FOREIGN KEY (report_id, revision) REFERENCES form_report_revisions (report_id, revision)"
+  "    ON DELETE CASCADE"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);

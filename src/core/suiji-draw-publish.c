@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
+#include "suiji-cairo-private.h"
 #include "suiji-database-private.h"
 #include "suiji-xlsx-private.h"
 #include "suiji-draw-publish.h"
@@ -222,18 +223,9 @@ write_xlsx (const Notice *notice, const char *path, GError **error)
 static PangoLayout *
 make_layout (cairo_t *cr, const char *family, double size, gboolean bold, double width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr (PangoFontDescription) font = pango_font_description_new ();
+  PangoLayout *layout = _suiji_cairo_text_layout (cr, family, size, bold);
 
-  /* Simplified Chinese glyphs, not the Japanese forms of the same fonts. */
-  pango_context_set_language (pango_layout_get_context (layout),
-                              pango_language_from_string ("zh-cn"));
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   return layout;
 }
 
@@ -379,32 +371,21 @@ write_pdf (Notice *notice, const char *path, GError **error)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_t         *cr;
-  cairo_status_t   status;
   guint            n_pages;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, notice->title);
   cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
   n_pages = suiji_draw_notice_paginate (notice, cr);
   for (guint page = 0; page < n_pages; page++)
     {
+      /* The last page is ended by closing the file. */
+      if (page > 0)
+        cairo_show_page (cr);
       suiji_draw_notice_render_page (notice, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s. Choose another folder."), display,
-                   cairo_status_to_string (status));
-      return FALSE;
     }
 
-  return TRUE;
+  return _suiji_cairo_pdf_close (cr, path, error);
 }
 
 /**
