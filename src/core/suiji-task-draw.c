@@ -156,14 +156,34 @@ add_inspectors (SuijiDatabase         *db,
 SuijiDrawRecord *
 suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return suiji_task_prepare_draw_at (db, task_id, now, error);
+}
+
+/**
+ * suiji_task_prepare_draw_at:
+ * @at: the time of the draw
+ *
+ * As suiji_task_prepare_draw (), for a draw held at @at: the inspectors
+ * are those whose badge is valid on that day. The sample data draws its
+ * year of tasks on the days they were held.
+ *
+ * Returns: (transfer full): the record's inputs, or %NULL with @error set
+ */
+SuijiDrawRecord *
+suiji_task_prepare_draw_at (SuijiDatabase *db, gint64 task_id, GDateTime *at, GError **error)
+{
   g_autoptr (SuijiTaskRecord) task = NULL;
   g_autoptr (SuijiDrawRecord) record = NULL;
   g_autoptr (GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GListModel) all_departments = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (at != NULL, NULL);
+
+  today = g_date_time_format (at, "%Y-%m-%d");
 
   task = suiji_task_load (db, task_id, error);
   if (task == NULL)
@@ -191,7 +211,7 @@ suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error)
 
   suiji_draw_record_set_task (record, task->id, task->name,
                               (const char *const *) departments->pdata);
-  suiji_draw_record_set_drawn_at (record, now);
+  suiji_draw_record_set_drawn_at (record, at);
   suiji_draw_record_set_inspectors_per_subject (record, task->inspectors_per_subject);
   suiji_draw_record_set_inspector_cap (record, task->inspector_cap);
 
