@@ -10,8 +10,11 @@
 #include "suiji-credit-code.h"
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-deadlines.h"
 #include "suiji-profile.h"
+#include "suiji-result.h"
 #include "suiji-sample-data.h"
+#include "suiji-statistics.h"
 
 static const char *const shahe_regions[] = {
   "褡裢街道", "桥东街道", "桥西街道", "赞善街道", "周庄街道", "新城镇", "白塔镇",
@@ -88,8 +91,22 @@ dump_everything (SuijiDatabase *db)
                                      " legal_basis FROM items ORDER BY id");
   g_autofree char *avoidances = dump (db, "SELECT inspector_id, subject_id, reason FROM avoidances"
                                           " ORDER BY inspector_id, subject_id");
+  g_autofree char *tasks = dump (db, "SELECT t.name, t.year, t.state, t.platform, t.stratified,"
+                                     " t.pool_filter, t.period_end, (SELECT group_concat(department_id)"
+                                     " FROM task_departments WHERE task_id = t.id)"
+                                     " FROM tasks t ORDER BY t.id");
+  g_autofree char *draws = dump (db, "SELECT task_id, drawn_at, seed, record_digest FROM draws"
+                                     " ORDER BY id");
+  g_autofree char *results = dump (
+      db, "SELECT draw_id, position, subject_type, coalesce(category, ''),"
+          " coalesce(problem_area, ''), coalesce(method, ''), coalesce(inspected_on, ''),"
+          " coalesce(follow_up, ''), follow_up_done, coalesce(follow_up_done_on, ''),"
+          " coalesce(published_on, ''), (SELECT group_concat(inspector_id) FROM result_inspectors ri"
+          "   WHERE ri.draw_id = r.draw_id AND ri.position = r.position)"
+          " FROM results r ORDER BY draw_id, position");
 
-  return g_strjoin ("--\n", departments, subjects, inspectors, items, avoidances, NULL);
+  return g_strjoin ("--\n", departments, subjects, inspectors, items, avoidances, tasks, draws,
+                    results, NULL);
 }
 
 static void
@@ -152,6 +169,7 @@ test_fill_twice_adds_nothing (void)
   g_assert_cmpuint (counts.inspectors, ==, 0);
   g_assert_cmpuint (counts.items, ==, 0);
   g_assert_cmpuint (counts.avoidances, ==, 0);
+  g_assert_cmpuint (counts.tasks, ==, 0);
   second = dump_everything (db);
   g_assert_cmpstr (first, ==, second);
 }
@@ -418,6 +436,103 @@ test_default_counts (void)
   g_assert_cmpuint (counts.avoidances, <=, 48);
 }
 
+/* Whether a department met the 2025 targets by the end of the year, as
+ * the progress charts will show them. */
+static gboolean
+meets_targets (const SuijiFigures *f, const SuijiYearlyTargets *targets)
+{
+  gint64 tasks = f->values[0][SUIJI_FIGURE_COUNT];
+  gint64 subjects = f->values[0][SUIJI_FIGURE_DRAWN];
+
+  return tasks > 0 && subjects > 0 &&
+         f->values[2][SUIJI_FIGURE_COUNT] * 10000 >= tasks * targets->joint_count_bp &&
+         f->values[2][SUIJI_FIGURE_DRAWN] * 10000 >= subjects * targets->joint_subjects_bp &&
+         f->values[4][SUIJI_FIGURE_COUNT] * 10000 >= tasks * targets->credit_count_bp;
+}
+
+/* The sample's year: every task drawn by the real draw on a working day
+ * of the report year, results entered, and the targets met by some
+ * departments and missed by others. */
+static void
+test_sample_year (void)
+{
+  g_autoptr (SuijiDatabase) db = open_named ("year.db");
+  g_autoptr (GListModel) departments = NULL;
+  g_autoptr (SuijiCalendar) calendar = NULL;
+  g_autoptr (SuijiStatisticsSnapshot) snapshot = NULL;
+  g_autoptr (GArray) overdue = NULL;
+  g_autoptr (sqlite3_stmt) days = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiYearlyTargets    targets;
+  SuijiSampleDataCounts counts;
+  SuijiFigures          region;
+  guint                 n_meeting = 0;
+  GDate                 today;
+
+  fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, &counts);
+  g_test_message ("%u tasks, %u subjects drawn", counts.tasks, counts.drawn_subjects);
+  g_assert_cmpuint (counts.tasks, >=, 90);
+  g_assert_cmpint (counts.tasks, ==, query_int (db, "SELECT count(*) FROM tasks WHERE year = 2025"));
+  g_assert_cmpint (counts.tasks, ==, query_int (db, "SELECT count(*) FROM draws"));
+  g_assert_cmpint (counts.drawn_subjects, ==, query_int (db, "SELECT count(*) FROM results"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM draw_subjects"), ==, counts.drawn_subjects);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tasks WHERE state = 'draft'"), ==, 0);
+
+  /* Draws on working days of 2025. */
+  calendar = suiji_calendar_load (db, &error);
+  g_assert_no_error (error);
+  days = _suiji_database_prepare (db, "SELECT substr(drawn_at, 1, 10) FROM draws", NULL);
+  while (sqlite3_step (days) == SQLITE_ROW)
+    {
+      GDate day;
+
+      g_assert_true (suiji_date_parse_iso (_suiji_column_text (days, 0), &day));
+      g_assert_cmpint (g_date_get_year (&day), ==, 2025);
+      g_assert_true (suiji_calendar_is_working_day (calendar, &day));
+    }
+
+  /* Most results are in; problems have their follow-up; some are late. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results WHERE category IS NOT NULL") * 10,
+                   >, counts.drawn_subjects * 8);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results r JOIN result_categories c"
+                                  " ON c.code = r.category WHERE c.counts_as_problem"
+                                  " AND r.follow_up IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM result_inspectors"), >,
+                   counts.drawn_subjects);
+  g_assert_true (suiji_date_parse_iso ("2026-01-31", &today));
+  overdue = suiji_result_list_progress (db, 2025, &today, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, >, 0);
+  g_assert_cmpuint (overdue->len, <, counts.tasks);
+
+  g_assert_true (suiji_yearly_targets_load (db, 2025, &targets, &error));
+  snapshot = suiji_statistics_snapshot_new (db, 2025, "2025-12-31", &error);
+  g_assert_no_error (error);
+  suiji_statistics_snapshot_figures (snapshot, SUIJI_STATISTICS_REGION, 0, &region);
+  g_assert_cmpint (region.values[0][SUIJI_FIGURE_COUNT] + region.values[8][SUIJI_FIGURE_COUNT],
+                   ==, counts.tasks);
+  g_assert_cmpint (region.values[8][SUIJI_FIGURE_COUNT], >, 0);
+
+  departments = suiji_department_list_all (db, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (SuijiDepartment) department = g_list_model_get_item (departments, i);
+      SuijiFigures figures;
+
+      suiji_statistics_snapshot_figures (snapshot, SUIJI_STATISTICS_DEPARTMENT,
+                                         suiji_department_get_id (department), &figures);
+      g_assert_cmpint (figures.values[0][SUIJI_FIGURE_COUNT], >, 0);
+      g_assert_cmpint (figures.values[0][SUIJI_FIGURE_COUNT], <=,
+                       figures.values[0][SUIJI_FIGURE_DRAWN]);
+      n_meeting += meets_targets (&figures, &targets);
+    }
+  g_test_message ("%u of %u departments meet the targets", n_meeting,
+                  g_list_model_get_n_items (departments));
+  g_assert_cmpuint (n_meeting, >=, 3);
+  g_assert_cmpuint (n_meeting, <=, g_list_model_get_n_items (departments) - 3);
+}
+
 static void
 test_fill_keeps_the_users_profile (void)
 {
@@ -436,6 +551,10 @@ test_fill_keeps_the_users_profile (void)
   loaded = suiji_unit_profile_load (db, NULL);
   g_assert_cmpstr (loaded->unit_name, ==, "沙河市应急管理局");
   g_assert_cmpint (loaded->report_year, ==, 2026);
+  /* The year of tasks is the profile's. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tasks WHERE year <> 2026"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM draws WHERE drawn_at NOT LIKE '2026-%'"),
+                   ==, 0);
 }
 
 int
@@ -453,6 +572,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sample-data/inspectors-and-items", test_inspectors_and_items);
   g_test_add_func ("/sample-data/default-counts", test_default_counts);
   g_test_add_func ("/sample-data/keeps-profile", test_fill_keeps_the_users_profile);
+  g_test_add_func ("/sample-data/year", test_sample_year);
 
   return g_test_run ();
 }

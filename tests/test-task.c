@@ -239,7 +239,7 @@ test_draw_from_database (void)
   guint                n_picks, n_second;
   gint64               task, other, draw;
 
-  g_assert_true (suiji_sample_data_fill (db, 600, 3, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 600, 3, NULL, &error));
   {
     g_autoptr (SuijiTaskRecord) record = joint_task (db);
 

@@ -20,7 +20,7 @@
 #include "suiji-database-private.h"
 #include "suiji-deadlines.h"
 #include "suiji-fields.h"
-#include "suiji-result.h"
+#include "suiji-result-private.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (suiji-result-error-quark, suiji_result_error)
@@ -162,6 +162,9 @@ typedef struct
   GHashTable    *tasks;    /* task ids touched, as gint64 keys */
   sqlite3_stmt  *load;
   sqlite3_stmt  *write;
+  sqlite3_stmt  *find_inspector;
+  sqlite3_stmt  *clear_inspectors;
+  sqlite3_stmt  *add_inspector;
 } Editor;
 
 static void
@@ -172,6 +175,9 @@ editor_clear (Editor *editor)
   g_clear_pointer (&editor->tasks, g_hash_table_unref);
   g_clear_pointer (&editor->load, sqlite3_finalize);
   g_clear_pointer (&editor->write, sqlite3_finalize);
+  g_clear_pointer (&editor->find_inspector, sqlite3_finalize);
+  g_clear_pointer (&editor->clear_inspectors, sqlite3_finalize);
+  g_clear_pointer (&editor->add_inspector, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Editor, editor_clear)
@@ -278,7 +284,28 @@ editor_init (Editor *editor, SuijiDatabase *db, GError **error)
       " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
       " WHERE draw_id = ?1 AND position = ?2",
       error);
-  return editor->write != NULL;
+  if (editor->write == NULL)
+    return FALSE;
+
+  /* A badge is exact; a name is looked for among the task's departments
+   * first. */
+  editor->find_inspector = _suiji_database_prepare (
+      db,
+      "SELECT badge, 2 FROM inspectors WHERE badge = ?1"
+      " UNION ALL SELECT badge, department_id IN (SELECT department_id FROM task_departments"
+      "   WHERE task_id = ?3) FROM inspectors WHERE name = ?2"
+      "   AND NOT EXISTS (SELECT 1 FROM inspectors WHERE badge = ?1)"
+      " ORDER BY 2 DESC, 1",
+      error);
+  editor->clear_inspectors = _suiji_database_prepare (
+      db, "DELETE FROM result_inspectors WHERE draw_id = ?1 AND position = ?2", error);
+  editor->add_inspector =
+      _suiji_database_prepare (db,
+                               "INSERT INTO result_inspectors (draw_id, position, inspector_id)"
+                               " SELECT ?1, ?2, id FROM inspectors WHERE badge = ?3",
+                               error);
+  return editor->find_inspector != NULL && editor->clear_inspectors != NULL &&
+         editor->add_inspector != NULL;
 }
 
 /* A row as an edit sees it: each field as a canonical text (a code, a
@@ -388,7 +415,7 @@ compare_strings (gconstpointer a, gconstpointer b)
 static char *
 find_inspector (Editor *editor, gint64 task_id, const char *token, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt    *stmt = editor->find_inspector;
   g_autofree char *name = NULL;
   g_autofree char *badge = NULL;
   const char      *open = strstr (token, "（");
@@ -412,17 +439,6 @@ find_inspector (Editor *editor, gint64 task_id, const char *token, GError **erro
       badge = g_strdup (token);
     }
 
-  stmt = _suiji_database_prepare (
-      editor->db,
-      "SELECT badge, 2 FROM inspectors WHERE badge = ?1"
-      " UNION ALL SELECT badge, department_id IN (SELECT department_id FROM task_departments"
-      "   WHERE task_id = ?3) FROM inspectors WHERE name = ?2"
-      "   AND NOT EXISTS (SELECT 1 FROM inspectors WHERE badge = ?1)"
-      " ORDER BY 2 DESC, 1",
-      error);
-  if (stmt == NULL)
-    return NULL;
-
   sqlite3_bind_text (stmt, 1, badge, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, task_id);
@@ -433,17 +449,21 @@ find_inspector (Editor *editor, gint64 task_id, const char *token, GError **erro
 
       if (found != NULL && row_own == own)
         {
-          g_free (found);
+          g_clear_pointer (&found, g_free);
           g_set_error (error, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_INVALID,
                        _("more than one inspector is called “%s”; write the badge number."),
                        token);
-          return NULL;
+          break;
         }
       if (found != NULL)
         break;
       found = g_strdup (_suiji_column_text (stmt, 0));
       own = row_own;
     }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (found == NULL && own >= 0)
+    return NULL;
 
   if (found == NULL)
     g_set_error (error, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_INVALID,
@@ -629,20 +649,9 @@ write_row (Editor *editor, const RowState *row, char **values, gboolean inspecto
 
   if (inspectors_changed)
     {
-      g_autoptr (sqlite3_stmt) clear = NULL;
-      g_autoptr (sqlite3_stmt) add = NULL;
+      sqlite3_stmt *clear = editor->clear_inspectors;
+      sqlite3_stmt *add = editor->add_inspector;
       g_auto (GStrv) badges = NULL;
-
-      clear = _suiji_database_prepare (
-          editor->db, "DELETE FROM result_inspectors WHERE draw_id = ?1 AND position = ?2", error);
-      add = clear != NULL ? _suiji_database_prepare (
-                                editor->db,
-                                "INSERT INTO result_inspectors (draw_id, position, inspector_id)"
-                                " SELECT ?1, ?2, id FROM inspectors WHERE badge = ?3",
-                                error)
-                          : NULL;
-      if (add == NULL)
-        return FALSE;
 
       sqlite3_bind_int64 (clear, 1, row->draw_id);
       sqlite3_bind_int (clear, 2, (int) row->position);
@@ -863,6 +872,53 @@ reverse_changes (GArray *done)
   return undo;
 }
 
+/* Applies the edits inside the caller's transaction, recording the
+ * changes in @done (when not %NULL). */
+static gboolean
+apply_edits (SuijiDatabase         *db,
+             const SuijiResultEdit *edits,
+             guint                  n_edits,
+             GArray                *done,
+             guint                 *failed_edit,
+             GError               **error)
+{
+  g_auto (Editor) editor = { 0 };
+  g_autoptr (GArray) discarded = NULL;
+
+  if (done == NULL)
+    {
+      discarded = g_array_new (FALSE, TRUE, sizeof (SuijiResultEdit));
+      g_array_set_clear_func (discarded, (GDestroyNotify) suiji_result_edit_clear);
+      done = discarded;
+    }
+
+  if (!editor_init (&editor, db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      if (edits[i].field >= SUIJI_RESULT_N_FIELDS)
+        g_set_error (error, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_INVALID,
+                     _("There is no result field number %u."), (guint) edits[i].field);
+      if (edits[i].field >= SUIJI_RESULT_N_FIELDS ||
+          !apply_edit (&editor, &edits[i], TRUE, done, NULL, error))
+        {
+          if (failed_edit != NULL)
+            *failed_edit = i;
+          return FALSE;
+        }
+    }
+
+  return update_task_states (&editor, error);
+}
+
+/* For writers that hold a transaction around much more (the sample data). */
+gboolean
+_suiji_result_apply (SuijiDatabase *db, const SuijiResultEdit *edits, guint n_edits, GError **error)
+{
+  return apply_edits (db, edits, n_edits, NULL, NULL, error);
+}
+
 /**
  * suiji_result_set_many:
  * @edits: the changes, applied in order (a pasted column, an undo …)
@@ -886,7 +942,6 @@ suiji_result_set_many (SuijiDatabase         *db,
                        guint                 *failed_edit,
                        GError               **error)
 {
-  g_auto (Editor) editor = { 0 };
   g_autoptr (GArray) done = g_array_new (FALSE, TRUE, sizeof (SuijiResultEdit));
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
@@ -896,43 +951,17 @@ suiji_result_set_many (SuijiDatabase         *db,
 
   if (!_suiji_database_begin (db, error))
     return FALSE;
-  if (!editor_init (&editor, db, error))
-    goto failed;
 
-  for (guint i = 0; i < n_edits; i++)
+  if (!apply_edits (db, edits, n_edits, done, failed_edit, error) ||
+      !_suiji_database_commit (db, error))
     {
-      if (edits[i].field >= SUIJI_RESULT_N_FIELDS)
-        {
-          g_set_error (error, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_INVALID,
-                       _("There is no result field number %u."), (guint) edits[i].field);
-          if (failed_edit != NULL)
-            *failed_edit = i;
-          goto failed;
-        }
-      if (!apply_edit (&editor, &edits[i], TRUE, done, NULL, error))
-        {
-          if (failed_edit != NULL)
-            *failed_edit = i;
-          goto failed;
-        }
+      _suiji_database_rollback (db);
+      return FALSE;
     }
-
-  if (!update_task_states (&editor, error))
-    goto failed;
-
-  /* The statements must end before the commit can. */
-  editor_clear (&editor);
-  if (!_suiji_database_commit (db, error))
-    goto failed;
 
   if (undo != NULL)
     *undo = reverse_changes (done);
   return TRUE;
-
-failed:
-  editor_clear (&editor);
-  _suiji_database_rollback (db);
-  return FALSE;
 }
 
 /**

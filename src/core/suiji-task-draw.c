@@ -16,7 +16,7 @@
 #include "suiji-database-private.h"
 #include "suiji-department.h"
 #include "suiji-task-draw.h"
-#include "suiji-task.h"
+#include "suiji-task-private.h"
 
 /* The one stratum of a task that does not draw by credit-risk class. */
 #define ALL_SUBJECTS_STRATUM "全部"
@@ -291,6 +291,28 @@ store_picks (SuijiDatabase *db, gint64 draw_id, SuijiDrawRecord *record, GError 
 gint64
 suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
 {
+  gint64 id;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+  g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
+
+  if (!_suiji_database_begin (db, error))
+    return 0;
+
+  id = _suiji_task_insert_draw (db, task_id, record, error);
+  if (id == 0 || !_suiji_database_commit (db, error))
+    {
+      _suiji_database_rollback (db);
+      return 0;
+    }
+
+  return id;
+}
+
+/* Saves a draw that has run inside the caller's transaction. */
+gint64
+_suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
+{
   g_autoptr (sqlite3_stmt) previous = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
   g_autoptr (sqlite3_stmt) state = NULL;
@@ -300,19 +322,13 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   gsize            length = 0;
   gint64           id;
 
-  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
-  g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
-
   json = suiji_draw_record_to_json (record, &length);
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) json, length);
-
-  if (!_suiji_database_begin (db, error))
-    return 0;
 
   previous = _suiji_database_prepare (
       db, "SELECT record_digest FROM draws ORDER BY id DESC LIMIT 1", error);
   if (previous == NULL)
-    goto failed;
+    return 0;
   if (sqlite3_step (previous) == SQLITE_ROW)
     previous_digest = g_strdup (_suiji_column_text (previous, 0));
 
@@ -322,7 +338,7 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
       " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       error);
   if (insert == NULL)
-    goto failed;
+    return 0;
 
   sqlite3_bind_int64 (insert, 1, task_id);
   sqlite3_bind_text (insert, 2, suiji_draw_record_get_drawn_at (record), -1, SQLITE_STATIC);
@@ -332,22 +348,17 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   sqlite3_bind_text (insert, 6, digest, -1, SQLITE_STATIC);
   bind_text_or_null (insert, 7, previous_digest);
   if (!_suiji_database_run (db, insert, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (_suiji_database_get_handle (db));
 
   state = _suiji_database_prepare (
       db, "UPDATE tasks SET state = 'drawn' WHERE id = ?1 AND state = 'draft'", error);
   if (state == NULL)
-    goto failed;
+    return 0;
   sqlite3_bind_int64 (state, 1, task_id);
 
-  if (!store_picks (db, id, record, error) || !_suiji_database_run (db, state, error) ||
-      !_suiji_database_commit (db, error))
-    goto failed;
+  if (!store_picks (db, id, record, error) || !_suiji_database_run (db, state, error))
+    return 0;
 
   return id;
-
-failed:
-  _suiji_database_rollback (db);
-  return 0;
 }
