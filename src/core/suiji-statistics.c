@@ -250,6 +250,94 @@ check_department (SuijiDatabase *db, gint64 department_id, GError **error)
   return TRUE;
 }
 
+/* The tasks that count from @from to @until: those whose first saved draw
+ * falls in that time; with ?3, only those that department takes part in. */
+#define COUNTED_TASKS                                                                              \
+  "WITH counted AS (SELECT d.id AS draw_id, d.task_id FROM draws d"                                \
+  "   WHERE substr(d.drawn_at, 1, 10) BETWEEN ?1 AND ?2"                                           \
+  "   AND NOT EXISTS (SELECT 1 FROM draws e WHERE e.task_id = d.task_id AND e.id < d.id)"          \
+  "   AND (?3 = 0 OR d.task_id IN (SELECT task_id FROM task_departments"                           \
+  "     WHERE department_id = ?3)))"
+
+static sqlite3_stmt *
+prepare_counted (SuijiDatabase *db,
+                 const char    *sql,
+                 const char    *from,
+                 const char    *until,
+                 gint64         department,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = _suiji_database_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, department);
+    }
+
+  return stmt;
+}
+
+/* Adds the households of every counted draw, from result_tallies: all
+ * that was drawn, checked and found, less what was checked after @until. */
+static gboolean
+add_tallies (SuijiDatabase           *db,
+             SuijiStatisticsSnapshot *snapshot,
+             const char              *from,
+             const char              *until,
+             gint64                   department,
+             GError                 **error)
+{
+  g_autoptr (GHashTable) by_draw = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_counted (
+      db,
+      COUNTED_TASKS " SELECT rt.draw_id, rt.enterprise, rt.drawn, rt.completed, rt.problem"
+                    " FROM result_tallies rt WHERE rt.draw_id IN (SELECT draw_id FROM counted)"
+                    " AND rt.day = ''"
+                    " UNION ALL SELECT rt.draw_id, rt.enterprise, 0, -rt.completed, -rt.problem"
+                    " FROM result_tallies rt WHERE rt.draw_id IN (SELECT draw_id FROM counted)"
+                    " AND rt.day > ?2",
+      from, until, department, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < snapshot->tasks->len; i++)
+    {
+      TaskFacts *facts = &g_array_index (snapshot->tasks, TaskFacts, i);
+
+      g_hash_table_insert (by_draw, &facts->draw_id, facts);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64     draw_id = sqlite3_column_int64 (stmt, 0);
+      TaskFacts *facts = g_hash_table_lookup (by_draw, &draw_id);
+
+      if (facts == NULL)
+        continue;
+      for (guint h = 0; h < N_HOUSEHOLDS; h++)
+        {
+          gint64 n = sqlite3_column_int64 (stmt, 2 + (int) h);
+
+          facts->all[h] += n;
+          if (sqlite3_column_int (stmt, 1) != 0)
+            facts->enterprises[h] += n;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (db, error, _("Could not read the tasks for the statistics"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The tasks a form counts up to @until, with their departments and, when
  * @with_tallies, their subjects summed from result_tallies. With
  * @department only the tasks that department takes part in. */
@@ -270,35 +358,13 @@ load_snapshot (SuijiDatabase *db,
   snapshot->tasks = g_array_new (FALSE, TRUE, sizeof (TaskFacts));
   snapshot->departments = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  /* A task counts from its first saved draw; the draws of a year are few
-   * (one a task), so that part is read whole; the households come from
-   * the per-day sums up to the cut-off. */
-  tasks = _suiji_database_prepare (
-      db,
-      "WITH counted AS (SELECT d.id AS draw_id, d.task_id FROM draws d"
-      "   WHERE substr(d.drawn_at, 1, 10) BETWEEN ?1 AND ?2"
-      "   AND NOT EXISTS (SELECT 1 FROM draws e WHERE e.task_id = d.task_id AND e.id < d.id)"
-      "   AND (?3 = 0 OR d.task_id IN (SELECT task_id FROM task_departments"
-      "     WHERE department_id = ?3)))"
-      " SELECT c.task_id, c.draw_id, t.platform = '" OTHER "', t.stratified,"
-      " (SELECT count(*) FROM task_departments td WHERE td.task_id = c.task_id) >= 2,"
-      " EXISTS (SELECT 1 FROM task_departments td JOIN departments p"
-      "   ON p.id = td.department_id WHERE td.task_id = c.task_id AND p.is_market_regulation),"
-      " coalesce(sum(rt.drawn), 0), coalesce(sum(rt.completed), 0),"
-      " coalesce(sum(rt.problem), 0), coalesce(sum(rt.drawn * rt.enterprise), 0),"
-      " coalesce(sum(rt.completed * rt.enterprise), 0),"
-      " coalesce(sum(rt.problem * rt.enterprise), 0)"
-      " FROM counted c JOIN tasks t ON t.id = c.task_id"
-      " LEFT JOIN result_tallies rt ON ?4 AND rt.draw_id = c.draw_id AND rt.day <= ?2"
-      " GROUP BY c.task_id ORDER BY c.task_id",
-      error);
+  tasks = prepare_counted (db,
+                           COUNTED_TASKS " SELECT c.task_id, c.draw_id, t.platform = '" OTHER
+                                         "', t.stratified FROM counted c"
+                                         " JOIN tasks t ON t.id = c.task_id ORDER BY c.task_id",
+                           from, until, department, error);
   if (tasks == NULL)
     return NULL;
-
-  sqlite3_bind_text (tasks, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (tasks, 2, until, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (tasks, 3, department);
-  sqlite3_bind_int (tasks, 4, with_tallies ? 1 : 0);
 
   while ((rc = sqlite3_step (tasks)) == SQLITE_ROW)
     {
@@ -307,31 +373,29 @@ load_snapshot (SuijiDatabase *db,
         .draw_id = sqlite3_column_int64 (tasks, 1),
         .other_platform = sqlite3_column_int (tasks, 2) != 0,
         .stratified = sqlite3_column_int (tasks, 3) != 0,
-        .joint = sqlite3_column_int (tasks, 4) != 0,
-        .market = sqlite3_column_int (tasks, 5) != 0,
       };
 
-      for (guint h = 0; h < N_HOUSEHOLDS; h++)
-        {
-          facts.all[h] = sqlite3_column_int64 (tasks, 6 + (int) h);
-          facts.enterprises[h] = sqlite3_column_int64 (tasks, 9 + (int) h);
-        }
       g_array_append_val (snapshot->tasks, facts);
     }
   if (rc != SQLITE_DONE)
     goto failed;
 
-  /* The departments of every task, merged by task id into the facts. */
+  /* The departments of every task, merged by task id into the facts: two
+   * or more make a joint task, a market-regulation one a task of the
+   * 市场监管系统. */
   members = _suiji_database_prepare (
-      db, "SELECT task_id, department_id FROM task_departments ORDER BY task_id, department_id",
+      db,
+      "SELECT td.task_id, td.department_id, p.is_market_regulation FROM task_departments td"
+      " JOIN departments p ON p.id = td.department_id ORDER BY td.task_id, td.department_id",
       error);
   if (members == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (members)) == SQLITE_ROW)
     {
-      gint64 task_id = sqlite3_column_int64 (members, 0);
-      gint64 department_id = sqlite3_column_int64 (members, 1);
+      gint64   task_id = sqlite3_column_int64 (members, 0);
+      gint64   department_id = sqlite3_column_int64 (members, 1);
+      gboolean market = sqlite3_column_int (members, 2) != 0;
 
       while (next < snapshot->tasks->len &&
              g_array_index (snapshot->tasks, TaskFacts, next).task_id < task_id)
@@ -344,11 +408,16 @@ load_snapshot (SuijiDatabase *db,
           if (facts->n_departments == 0)
             facts->first_department = snapshot->departments->len;
           facts->n_departments++;
+          facts->joint = facts->n_departments >= 2;
+          facts->market |= market;
           g_array_append_val (snapshot->departments, department_id);
         }
     }
   if (rc != SQLITE_DONE)
     goto failed;
+
+  if (with_tallies && !add_tallies (db, snapshot, from, until, department, error))
+    return NULL;
 
   return g_steal_pointer (&snapshot);
 
