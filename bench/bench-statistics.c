@@ -64,9 +64,11 @@ write_year (SuijiDatabase *db)
       "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
       " INSERT INTO subjects (id, key, name, subject_type, credit_class, department_id)"
       " SELECT i, printf('K%%07d', i), '主体' || i,"
-      "   CASE i %% 5 WHEN 0 THEN '个体工商户' WHEN 1 THEN '农民专业合作社' WHEN 2 THEN '个体工商户'"
+      "   CASE i %% 5 WHEN 0 THEN '个体工商户' WHEN 1 THEN '农民专业合作社' WHEN 2 THEN "
+      "'个体工商户'"
       "   ELSE '企业' END,"
-      "   CASE i %% 7 WHEN 0 THEN NULL WHEN 1 THEN 'C' WHEN 2 THEN 'D' WHEN 3 THEN 'A' ELSE 'B' END,"
+      "   CASE i %% 7 WHEN 0 THEN NULL WHEN 1 THEN 'C' WHEN 2 THEN 'D' WHEN 3 THEN 'A' ELSE 'B' "
+      "END,"
       "   1 + i %% %d FROM n",
       N_SUBJECTS, N_DEPARTMENTS);
   exec_or_die (db, subjects);
@@ -129,9 +131,9 @@ print_figures (const char *title, const SuijiFigures *figures)
   printf ("%s\n", title);
   for (guint r = 0; r < figures->n_rows; r++)
     printf ("  %2u %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
-             " %8" G_GINT64_FORMAT "\n",
-             r + 1, figures->values[r][0], figures->values[r][1], figures->values[r][2],
-             figures->values[r][3]);
+            " %8" G_GINT64_FORMAT "\n",
+            r + 1, figures->values[r][0], figures->values[r][1], figures->values[r][2],
+            figures->values[r][3]);
 }
 
 int
@@ -142,11 +144,11 @@ main (int argc, char *argv[])
       argc > 1 ? g_strdup (argv[1]) : g_build_filename (folder, "year.db", NULL);
   g_autoptr (SuijiDatabase) db = NULL;
   g_autoptr (GError) error = NULL;
-  double           snapshot_ms[N_RUNS];
-  double           separate_ms[N_RUNS];
-  SuijiFigures     region;
-  SuijiFigures     departments[N_DEPARTMENTS];
-  gint64           started;
+  double       snapshot_ms[N_RUNS];
+  double       separate_ms[N_RUNS];
+  SuijiFigures region;
+  SuijiFigures departments[N_DEPARTMENTS];
+  gint64       started;
 
   db = suiji_database_open (path, &error);
   if (db == NULL)
@@ -157,8 +159,8 @@ main (int argc, char *argv[])
     {
       started = g_get_monotonic_time ();
       write_year (db);
-      printf ("year written: %d tasks, %d drawn subjects in %.1f s\n", N_TASKS,
-               N_TASKS * PER_DRAW, (double) (g_get_monotonic_time () - started) / 1e6);
+      printf ("year written: %d tasks, %d drawn subjects in %.1f s\n", N_TASKS, N_TASKS * PER_DRAW,
+              (double) (g_get_monotonic_time () - started) / 1e6);
     }
 
   for (guint run = 0; run < N_RUNS; run++)
@@ -194,9 +196,9 @@ main (int argc, char *argv[])
   print_figures ("附件2 of 部门2:", &departments[1]);
 
   printf ("附件1 + %d × 附件2 from one snapshot: %.1f ms (median of %d)\n", N_DEPARTMENTS,
-           bench_median (snapshot_ms, N_RUNS), N_RUNS);
+          bench_median (snapshot_ms, N_RUNS), N_RUNS);
   printf ("附件1 + %d × 附件2 form by form:      %.1f ms (median of %d)\n", N_DEPARTMENTS,
-           bench_median (separate_ms, N_RUNS), N_RUNS);
+          bench_median (separate_ms, N_RUNS), N_RUNS);
 
   g_clear_object (&db);
   if (argc == 1)

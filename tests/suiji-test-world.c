@@ -14,8 +14,8 @@
 #include "suiji-task.h"
 #include "suiji-test-world.h"
 
-static const char *const subject_types[] = { "企业", "企业", "企业", "个体工商户",
-                                             "农民专业合作社", "其他" };
+static const char *const subject_types[] = { "企业",       "企业",           "企业",
+                                             "个体工商户", "农民专业合作社", "其他" };
 static const char *const classes[] = { "A", "B", "C", "D", NULL };
 
 /* Two inspectors of different departments share this name, so that a
@@ -110,8 +110,8 @@ test_world_fill (
     for (guint k = 0; k < 3; k++)
       {
         g_autofree char *badge = g_strdup_printf ("B%u-%u", d + 1, k + 1);
-        g_autofree char *name = k == 0 ? g_strdup (SHARED_NAME)
-                                       : g_strdup_printf ("检查员%u-%u", d + 1, k + 1);
+        g_autofree char *name =
+            k == 0 ? g_strdup (SHARED_NAME) : g_strdup_printf ("检查员%u-%u", d + 1, k + 1);
 
         sqlite3_bind_text (inspector, 1, name, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (inspector, 2, badge, -1, SQLITE_TRANSIENT);

@@ -20,21 +20,18 @@ typedef struct
 } TestWorld;
 
 SuijiDatabase *test_world_open (const char *name);
-void           test_world_fill (SuijiDatabase *db,
-                                GRand         *rand,
-                                guint          n_departments,
-                                guint          n_subjects,
-                                TestWorld     *world);
-void           test_world_clear (TestWorld *world);
-gint64         test_world_task (SuijiDatabase *db,
-                                const char    *name,
-                                int            year,
-                                const gint64  *departments,
-                                guint          n_departments,
-                                gboolean       other_platform,
-                                gboolean       stratified,
-                                const char    *counts,
-                                const char    *filter);
+void           test_world_fill (
+              SuijiDatabase *db, GRand *rand, guint n_departments, guint n_subjects, TestWorld *world);
+void   test_world_clear (TestWorld *world);
+gint64 test_world_task (SuijiDatabase *db,
+                        const char    *name,
+                        int            year,
+                        const gint64  *departments,
+                        guint          n_departments,
+                        gboolean       other_platform,
+                        gboolean       stratified,
+                        const char    *counts,
+                        const char    *filter);
 gint64 test_world_draw (SuijiDatabase *db, gint64 task_id, const char *drawn_at, guint32 seed);
 gint64 test_world_query_int (SuijiDatabase *db, const char *sql);
 

@@ -406,8 +406,10 @@ test_draw_and_verify (void)
 
 /* The figures as the core computes them on the same file. */
 static void
-core_figures (
-    const char *path, SuijiStatisticsForm form, const char *department, SuijiFigures *figures)
+core_figures (const char         *path,
+              SuijiStatisticsForm form,
+              const char         *department,
+              SuijiFigures       *figures)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SuijiDatabase) db = suiji_database_open (path, &error);
@@ -416,8 +418,8 @@ core_figures (
   g_assert_no_error (error);
   if (department != NULL)
     department_id = suiji_department_find (db, department, &error);
-  g_assert_true (suiji_statistics_compute (db, form, 2025, "2025-06-30", department_id, figures,
-                                           &error));
+  g_assert_true (
+      suiji_statistics_compute (db, form, 2025, "2025-06-30", department_id, figures, &error));
   g_assert_no_error (error);
 }
 
@@ -458,7 +460,7 @@ test_stats (void)
 {
   g_autofree char *path = db_path ("stats.db");
   g_auto (Run) run = { 0 };
-  SuijiFigures     figures;
+  SuijiFigures figures;
 
   run_cli (&run, "--db", path, "sample-data", "--subjects", "300", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -506,8 +508,8 @@ test_stats (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (unusable); i++)
       {
-        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2],
-                 unusable[i][3], unusable[i][4], unusable[i][5], NULL);
+        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2], unusable[i][3],
+                 unusable[i][4], unusable[i][5], NULL);
         g_assert_cmpint (run.status, ==, 2);
         g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
         run_clear (&run);

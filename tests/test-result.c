@@ -59,8 +59,8 @@ list (Fixture *fixture, const char *today)
   g_date_clear (&day, 1);
   if (today != NULL)
     g_assert_true (suiji_date_parse_iso (today, &day));
-  rows = suiji_result_list_task (fixture->db, fixture->task_id, today != NULL ? &day : NULL,
-                                 &error);
+  rows =
+      suiji_result_list_task (fixture->db, fixture->task_id, today != NULL ? &day : NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (rows);
   return rows;
@@ -192,8 +192,7 @@ test_categories (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (row->texts[SUIJI_RESULT_FIELD_PROBLEM_AREA], ==, "");
   g_clear_pointer (&row, suiji_result_free);
   g_assert_cmpuint (undo->len, ==, 2);
-  g_assert_cmpint (g_array_index (undo, SuijiResultEdit, 0).field, ==,
-                   SUIJI_RESULT_FIELD_CATEGORY);
+  g_assert_cmpint (g_array_index (undo, SuijiResultEdit, 0).field, ==, SUIJI_RESULT_FIELD_CATEGORY);
   g_assert_cmpstr (g_array_index (undo, SuijiResultEdit, 0).text, ==, "problem-pending");
   g_assert_cmpint (g_array_index (undo, SuijiResultEdit, 1).field, ==,
                    SUIJI_RESULT_FIELD_PROBLEM_AREA);
@@ -264,8 +263,8 @@ test_inspectors (Fixture *fixture, gconstpointer data)
   row = row_at (fixture, 0);
   g_assert_cmpstr (row->texts[SUIJI_RESULT_FIELD_INSPECTORS], ==, "检查员1-2、检查员2-3");
   g_clear_pointer (&row, suiji_result_free);
-  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT count(*) FROM result_inspectors"),
-                   ==, 2);
+  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT count(*) FROM result_inspectors"), ==,
+                   2);
 
   /* Both departments of the task have a 王伟; the one of the third
    * department is not in the task, but a name within it must be unique. */
@@ -293,8 +292,8 @@ test_inspectors (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&row, suiji_result_free);
 
   set_ok (fixture, 0, SUIJI_RESULT_FIELD_INSPECTORS, "");
-  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT count(*) FROM result_inspectors"),
-                   ==, 0);
+  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT count(*) FROM result_inspectors"), ==,
+                   0);
 }
 
 static void
@@ -417,8 +416,7 @@ set_column (Fixture *fixture, SuijiResultField field, const char *text)
   for (guint i = 0; i < fixture->n_rows; i++)
     edits[i] = (SuijiResultEdit){ fixture->draw_id, i, field, (char *) text };
 
-  g_assert_true (
-      suiji_result_set_many (fixture->db, edits, fixture->n_rows, NULL, NULL, &error));
+  g_assert_true (suiji_result_set_many (fixture->db, edits, fixture->n_rows, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -428,7 +426,7 @@ test_progress_and_deadlines (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GArray) overdue = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *state = NULL;
+  g_autofree char    *state = NULL;
   SuijiResultProgress progress;
   gint64              planned;
   GDate               day;
@@ -542,11 +540,11 @@ test_import (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (SuijiTable) table = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *bad_text = NULL;
-  g_autofree char *good_text = NULL;
-  g_autofree char *bad = NULL;
-  g_autofree char *good = NULL;
-  g_autofree char *no_subjects = NULL;
+  g_autofree char         *bad_text = NULL;
+  g_autofree char         *good_text = NULL;
+  g_autofree char         *bad = NULL;
+  g_autofree char         *good = NULL;
+  g_autofree char         *no_subjects = NULL;
   SuijiResultImportSummary summary;
   const char *const        header =
       "2025年联合抽查结果\n"
@@ -614,8 +612,7 @@ test_import (Fixture *fixture, gconstpointer data)
 
   no_subjects = write_file ("no-subjects.csv", "检查结果,检查日期\n未发现问题,2025-09-26\n");
   table = read_table (no_subjects);
-  g_assert_false (
-      suiji_result_import (fixture->db, fixture->task_id, table, NULL, NULL, &error));
+  g_assert_false (suiji_result_import (fixture->db, fixture->task_id, table, NULL, NULL, &error));
   g_assert_error (error, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_MAPPING);
 }
 
@@ -650,8 +647,7 @@ test_migration_opens_rows (void)
     g_autoptr (SuijiDatabase) db = suiji_database_open (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (test_world_query_int (db, "SELECT count(*) FROM results"), ==,
-                     drawn_subjects);
+    g_assert_cmpint (test_world_query_int (db, "SELECT count(*) FROM results"), ==, drawn_subjects);
     g_assert_cmpint (test_world_query_int (db, "SELECT sum(drawn) FROM result_tallies"), ==,
                      drawn_subjects);
     g_assert_cmpint (test_world_query_int (db, "SELECT count(*) FROM holidays"), >, 60);

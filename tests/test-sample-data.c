@@ -91,19 +91,21 @@ dump_everything (SuijiDatabase *db)
                                      " legal_basis FROM items ORDER BY id");
   g_autofree char *avoidances = dump (db, "SELECT inspector_id, subject_id, reason FROM avoidances"
                                           " ORDER BY inspector_id, subject_id");
-  g_autofree char *tasks = dump (db, "SELECT t.name, t.year, t.state, t.platform, t.stratified,"
-                                     " t.pool_filter, t.period_end, (SELECT group_concat(department_id)"
-                                     " FROM task_departments WHERE task_id = t.id)"
-                                     " FROM tasks t ORDER BY t.id");
+  g_autofree char *tasks =
+      dump (db, "SELECT t.name, t.year, t.state, t.platform, t.stratified,"
+                " t.pool_filter, t.period_end, (SELECT group_concat(department_id)"
+                " FROM task_departments WHERE task_id = t.id)"
+                " FROM tasks t ORDER BY t.id");
   g_autofree char *draws = dump (db, "SELECT task_id, drawn_at, seed, record_digest FROM draws"
                                      " ORDER BY id");
   g_autofree char *results = dump (
-      db, "SELECT draw_id, position, subject_type, coalesce(category, ''),"
-          " coalesce(problem_area, ''), coalesce(method, ''), coalesce(inspected_on, ''),"
-          " coalesce(follow_up, ''), follow_up_done, coalesce(follow_up_done_on, ''),"
-          " coalesce(published_on, ''), (SELECT group_concat(inspector_id) FROM result_inspectors ri"
-          "   WHERE ri.draw_id = r.draw_id AND ri.position = r.position)"
-          " FROM results r ORDER BY draw_id, position");
+      db,
+      "SELECT draw_id, position, subject_type, coalesce(category, ''),"
+      " coalesce(problem_area, ''), coalesce(method, ''), coalesce(inspected_on, ''),"
+      " coalesce(follow_up, ''), follow_up_done, coalesce(follow_up_done_on, ''),"
+      " coalesce(published_on, ''), (SELECT group_concat(inspector_id) FROM result_inspectors ri"
+      "   WHERE ri.draw_id = r.draw_id AND ri.position = r.position)"
+      " FROM results r ORDER BY draw_id, position");
 
   return g_strjoin ("--\n", departments, subjects, inspectors, items, avoidances, tasks, draws,
                     results, NULL);
@@ -472,7 +474,8 @@ test_sample_year (void)
   fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, &counts);
   g_test_message ("%u tasks, %u subjects drawn", counts.tasks, counts.drawn_subjects);
   g_assert_cmpuint (counts.tasks, >=, 90);
-  g_assert_cmpint (counts.tasks, ==, query_int (db, "SELECT count(*) FROM tasks WHERE year = 2025"));
+  g_assert_cmpint (counts.tasks, ==,
+                   query_int (db, "SELECT count(*) FROM tasks WHERE year = 2025"));
   g_assert_cmpint (counts.tasks, ==, query_int (db, "SELECT count(*) FROM draws"));
   g_assert_cmpint (counts.drawn_subjects, ==, query_int (db, "SELECT count(*) FROM results"));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM draw_subjects"), ==, counts.drawn_subjects);
@@ -510,8 +513,8 @@ test_sample_year (void)
   snapshot = suiji_statistics_snapshot_new (db, 2025, "2025-12-31", &error);
   g_assert_no_error (error);
   suiji_statistics_snapshot_figures (snapshot, SUIJI_STATISTICS_REGION, 0, &region);
-  g_assert_cmpint (region.values[0][SUIJI_FIGURE_COUNT] + region.values[8][SUIJI_FIGURE_COUNT],
-                   ==, counts.tasks);
+  g_assert_cmpint (region.values[0][SUIJI_FIGURE_COUNT] + region.values[8][SUIJI_FIGURE_COUNT], ==,
+                   counts.tasks);
   g_assert_cmpint (region.values[8][SUIJI_FIGURE_COUNT], >, 0);
 
   departments = suiji_department_list_all (db, &error);

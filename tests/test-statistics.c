@@ -14,14 +14,14 @@
 #include "suiji-test-world.h"
 
 static const char *const categories[] = {
-  "no-problem", "problem-pending", "problem-corrected", "no-activity",
-  "closed",     "obstructed",      "gone",
+  "no-problem", "problem-pending", "problem-corrected", "no-activity", "closed", "obstructed",
+  "gone",
 };
 
 /* Sets one field of one subject, found by task and position in its draw. */
 static void
-set_result (SuijiDatabase *db, gint64 task_id, guint position, SuijiResultField field,
-            const char *text)
+set_result (
+    SuijiDatabase *db, gint64 task_id, guint position, SuijiResultField field, const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *sql =
@@ -153,15 +153,13 @@ build_scenario (Scenario *s)
 }
 
 static const gint64 region_june[11][4] = {
-  { 4, 14, 10, 3 }, { 2, 6, 3, 1 }, { 2, 8, 7, 2 }, { 2, 9, 7, 2 },
-  { 2, 7, 4, 2 },   { 3, 9, 5, 2 }, { 2, 6, 3, 1 }, { 1, 3, 2, 1 },
-  { 2, 4, 1, 0 },   { 1, 2, 1, 0 }, { 1, 2, 1, 0 },
+  { 4, 14, 10, 3 }, { 2, 6, 3, 1 }, { 2, 8, 7, 2 }, { 2, 9, 7, 2 }, { 2, 7, 4, 2 }, { 3, 9, 5, 2 },
+  { 2, 6, 3, 1 },   { 1, 3, 2, 1 }, { 2, 4, 1, 0 }, { 1, 2, 1, 0 }, { 1, 2, 1, 0 },
 };
 
 static const gint64 region_december[11][4] = {
-  { 5, 17, 11, 4 }, { 3, 9, 4, 2 }, { 2, 8, 7, 2 }, { 2, 9, 8, 3 },
-  { 2, 7, 5, 3 },   { 3, 9, 6, 3 }, { 2, 6, 4, 2 }, { 1, 3, 2, 1 },
-  { 2, 4, 1, 0 },   { 1, 2, 1, 0 }, { 1, 2, 1, 0 },
+  { 5, 17, 11, 4 }, { 3, 9, 4, 2 }, { 2, 8, 7, 2 }, { 2, 9, 8, 3 }, { 2, 7, 5, 3 }, { 3, 9, 6, 3 },
+  { 2, 6, 4, 2 },   { 1, 3, 2, 1 }, { 2, 4, 1, 0 }, { 1, 2, 1, 0 }, { 1, 2, 1, 0 },
 };
 
 static const gint64 market_june[8][4] = {
@@ -267,8 +265,8 @@ test_refused_input (void)
                                             42, &figures, &error));
   g_assert_error (error, SUIJI_STATISTICS_ERROR, SUIJI_STATISTICS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (suiji_statistics_explain (s.db, SUIJI_STATISTICS_DEPARTMENT, 2025, "2025-05-01",
-                                           0, 9, SUIJI_FIGURE_COUNT, &error));
+  g_assert_null (suiji_statistics_explain (s.db, SUIJI_STATISTICS_DEPARTMENT, 2025, "2025-05-01", 0,
+                                           9, SUIJI_FIGURE_COUNT, &error));
   g_assert_error (error, SUIJI_STATISTICS_ERROR, SUIJI_STATISTICS_ERROR_INVALID);
 }
 
@@ -277,11 +275,11 @@ static void
 check_hard_rules (const SuijiFigures *f, SuijiStatisticsForm form)
 {
   /* Each pair: the subset row, the row it lies in (numbered as printed). */
-  static const guint region_subsets[][2] = { { 4, 1 }, { 5, 1 }, { 6, 1 },   { 7, 2 },
+  static const guint region_subsets[][2] = { { 4, 1 }, { 5, 1 },  { 6, 1 }, { 7, 2 },
                                              { 8, 3 }, { 10, 9 }, { 11, 9 } };
   static const guint department_subsets[][2] = { { 4, 1 }, { 5, 1 }, { 7, 6 }, { 8, 6 } };
   gboolean           region = form == SUIJI_STATISTICS_REGION;
-  const guint(*subsets)[2] = region ? region_subsets : department_subsets;
+  const guint (*subsets)[2] = region ? region_subsets : department_subsets;
   guint n_subsets = region ? G_N_ELEMENTS (region_subsets) : G_N_ELEMENTS (department_subsets);
 
   g_assert_cmpuint (f->n_rows, ==,
@@ -361,8 +359,8 @@ enter_random_results (SuijiDatabase *db, GRand *rand)
 
   while (sqlite3_step (rows) == SQLITE_ROW)
     {
-      SuijiResultEdit edit = { sqlite3_column_int64 (rows, 0),
-                               (guint) sqlite3_column_int (rows, 1), 0, NULL };
+      SuijiResultEdit edit = { sqlite3_column_int64 (rows, 0), (guint) sqlite3_column_int (rows, 1),
+                               0, NULL };
       GDate           day;
 
       if (g_rand_int_range (rand, 0, 4) == 0)
@@ -381,8 +379,8 @@ enter_random_results (SuijiDatabase *db, GRand *rand)
       g_array_append_val (edits, edit);
     }
 
-  g_assert_true (suiji_result_set_many (db, (SuijiResultEdit *) edits->data, edits->len, NULL,
-                                        NULL, &error));
+  g_assert_true (
+      suiji_result_set_many (db, (SuijiResultEdit *) edits->data, edits->len, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* Change a few categories again and take half of the changes back. */
@@ -393,9 +391,10 @@ enter_random_results (SuijiDatabase *db, GRand *rand)
       if (edit->field != SUIJI_RESULT_FIELD_CATEGORY || g_rand_int_range (rand, 0, 5) > 0)
         continue;
       g_free (edit->text);
-      edit->text = g_rand_int_range (rand, 0, 3) == 0
-                       ? NULL
-                       : g_strdup (categories[g_rand_int_range (rand, 0, G_N_ELEMENTS (categories))]);
+      edit->text =
+          g_rand_int_range (rand, 0, 3) == 0
+              ? NULL
+              : g_strdup (categories[g_rand_int_range (rand, 0, G_N_ELEMENTS (categories))]);
       g_assert_true (suiji_result_set_many (db, edit, 1, &undo, NULL, &error));
       g_assert_no_error (error);
       if (g_rand_boolean (rand))
@@ -416,9 +415,9 @@ generate_year (SuijiDatabase *db, GRand *rand, TestWorld *world, int year)
 
   for (guint t = 0; t < n_tasks; t++)
     {
-      gint64           departments[3];
-      guint            n = 1 + (g_rand_int_range (rand, 0, 2) == 0 ? 0 : g_rand_int_range (rand, 1, 3));
-      gboolean         stratified = g_rand_int_range (rand, 0, 8) > 0;
+      gint64   departments[3];
+      guint    n = 1 + (g_rand_int_range (rand, 0, 2) == 0 ? 0 : g_rand_int_range (rand, 1, 3));
+      gboolean stratified = g_rand_int_range (rand, 0, 8) > 0;
       g_autofree char *name = g_strdup_printf ("任务%u", t);
       g_autofree char *counts = NULL;
       g_autofree char *filter = NULL;
@@ -431,13 +430,12 @@ generate_year (SuijiDatabase *db, GRand *rand, TestWorld *world, int year)
       for (guint i = 0; i < n; i++)
         departments[i] = g_array_index (world->departments, gint64, (first + i) % n_departments);
 
-      counts = stratified ? g_strdup_printf ("A=%d,B=%d,C=%d,D=%d,未分类=%d",
-                                             g_rand_int_range (rand, 0, 3),
-                                             g_rand_int_range (rand, 0, 3),
-                                             g_rand_int_range (rand, 0, 4),
-                                             g_rand_int_range (rand, 0, 4),
-                                             g_rand_int_range (rand, 0, 2))
-                          : g_strdup_printf ("全部=%d", g_rand_int_range (rand, 1, 9));
+      counts =
+          stratified
+              ? g_strdup_printf ("A=%d,B=%d,C=%d,D=%d,未分类=%d", g_rand_int_range (rand, 0, 3),
+                                 g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, 0, 4),
+                                 g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 2))
+              : g_strdup_printf ("全部=%d", g_rand_int_range (rand, 1, 9));
       if (g_rand_int_range (rand, 0, 3) == 0)
         filter = g_strdup_printf ("department=%s",
                                   (char *) g_ptr_array_index (world->department_names, first));
@@ -510,7 +508,8 @@ test_random_years (void)
 
           for (guint i = 0; i < n_forms; i++)
             {
-              SuijiStatisticsForm form = i == 0 ? SUIJI_STATISTICS_REGION : SUIJI_STATISTICS_DEPARTMENT;
+              SuijiStatisticsForm form =
+                  i == 0 ? SUIJI_STATISTICS_REGION : SUIJI_STATISTICS_DEPARTMENT;
               gint64 department = i == 0 ? 0 : g_array_index (world.departments, gint64, i - 1);
               SuijiFigures figures;
               SuijiFigures from_snapshot;

@@ -78,8 +78,8 @@ run_sample_data (SuijiDatabase *db, int argc, char **argv)
   if (n_subjects < 0 || seed < 0)
     return usage_error (context, _("--subjects and --seed must not be negative"));
 
-  if (!(no_year ? suiji_sample_data_fill_directories : suiji_sample_data_fill) (
-          db, (guint) n_subjects, (guint64) seed, &counts, &error))
+  if (!(no_year ? suiji_sample_data_fill_directories
+                : suiji_sample_data_fill) (db, (guint) n_subjects, (guint64) seed, &counts, &error))
     {
       g_printerr ("suiji-cli: %s\n", error->message);
       return EXIT_FAILED;
@@ -705,9 +705,10 @@ print_figures (SuijiStatisticsForm form,
   for (guint r = 0; r < n_rows; r++)
     g_print ("%3u %10" G_GINT64_FORMAT " %10" G_GINT64_FORMAT " %10" G_GINT64_FORMAT
              " %10" G_GINT64_FORMAT "  %s / %s%s%s\n",
-             rows[r].number, figures->values[r][0], figures->values[r][1],
-             figures->values[r][2], figures->values[r][3], rows[r].platform, rows[r].item,
-             rows[r].sub_item != NULL ? " / " : "", rows[r].sub_item != NULL ? rows[r].sub_item : "");
+             rows[r].number, figures->values[r][0], figures->values[r][1], figures->values[r][2],
+             figures->values[r][3], rows[r].platform, rows[r].item,
+             rows[r].sub_item != NULL ? " / " : "",
+             rows[r].sub_item != NULL ? rows[r].sub_item : "");
 }
 
 static int
@@ -784,8 +785,9 @@ run_stats (SuijiDatabase *db, int argc, char **argv)
 
   if (json)
     {
-      g_autofree char *text = figures_to_json (form, department != NULL ? department : profile->unit_name,
-                                               department, year, until, &figures);
+      g_autofree char *text =
+          figures_to_json (form, department != NULL ? department : profile->unit_name, department,
+                           year, until, &figures);
 
       g_print ("%s\n", text);
     }
@@ -811,11 +813,10 @@ run_results_import (SuijiDatabase *db, int argc, char **argv)
   gint64                   task_id;
   char                    *end = NULL;
   int                      sheet = 0;
-  const GOptionEntry       entries[] = {
-          { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
-            N_("The sheet of an xlsx file to read, 1 for the first"), N_("SHEET") },
-          { NULL }
-  };
+  const GOptionEntry       entries[] = { { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+                                           N_("The sheet of an xlsx file to read, 1 for the first"),
+                                           N_("SHEET") },
+                                         { NULL } };
 
   context = g_option_context_new (_("TASK FILE - enter a task's results from CSV or xlsx"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -879,7 +880,8 @@ static const struct
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
   { "publish", run_publish, N_("Write the public notice (公示) of a draw as xlsx or PDF") },
-  { "results", run_results, N_("Enter the results of a task from a file: results import TASK FILE") },
+  { "results", run_results,
+    N_("Enter the results of a task from a file: results import TASK FILE") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
   { "stats", run_stats, N_("Print the figures of 附件1, or of 附件2 with --department") },
   { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },

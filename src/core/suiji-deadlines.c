@@ -204,9 +204,7 @@ suiji_calendar_add_working_days (const SuijiCalendar *calendar,
  *   @from as YYYY-MM-DD, or %NULL when @from is no such date
  */
 char *
-suiji_calendar_add_working_days_iso (const SuijiCalendar *calendar,
-                                     const char          *from,
-                                     guint                n_days)
+suiji_calendar_add_working_days_iso (const SuijiCalendar *calendar, const char *from, guint n_days)
 {
   GDate start;
   GDate due;

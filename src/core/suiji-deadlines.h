@@ -43,9 +43,8 @@ void     suiji_calendar_add_working_days (const SuijiCalendar *calendar,
                                           const GDate         *from,
                                           guint                n_days,
                                           GDate               *result);
-char    *suiji_calendar_add_working_days_iso (const SuijiCalendar *calendar,
-                                              const char          *from,
-                                              guint                n_days);
+char *
+suiji_calendar_add_working_days_iso (const SuijiCalendar *calendar, const char *from, guint n_days);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SuijiCalendar, suiji_calendar_free)
 

@@ -213,8 +213,8 @@ suiji_import_get_fields (SuijiDirectory kind, guint *n_fields)
 static guint
 guess_columns (SuijiImport *self, guint row, int *columns)
 {
-  guint n_columns = suiji_table_get_n_columns (self->table);
-  g_autofree const char **cells = g_new0 (const char *, n_columns + 1);
+  guint                          n_columns = suiji_table_get_n_columns (self->table);
+  g_autofree const char        **cells = g_new0 (const char *, n_columns + 1);
   g_autofree const char *const **headings = g_new0 (const char *const *, self->n_fields + 1);
 
   for (guint c = 0; c < n_columns; c++)

@@ -35,25 +35,28 @@ G_DEFINE_QUARK (suiji-result-error-quark, suiji_result_error)
 #define MAX_HEADER_SEARCH_ROWS 20
 
 static const char *const category_headings[] = { "检查结果", "抽查结果", "检查情况", "结果", NULL };
-static const char *const area_headings[] = { "问题类型", "发现问题类型", "问题情况", "存在问题", NULL };
+static const char *const area_headings[] = { "问题类型", "发现问题类型", "问题情况", "存在问题",
+                                             NULL };
 static const char *const method_headings[] = { "检查方式", "抽查方式", "检查方法", "方式", NULL };
 static const char *const inspected_headings[] = { "检查日期", "检查时间", "抽查日期", "抽查时间",
                                                   NULL };
 static const char *const inspectors_headings[] = { "检查人员", "执法人员", "检查人", NULL };
-static const char *const follow_up_headings[] = { "后续处置", "处置措施", "后续处置措施", "处置方式",
-                                                  NULL };
-static const char *const done_headings[] = { "处置是否完成", "是否完成处置", "处置完成",
-                                             "处置状态",     NULL };
+static const char *const follow_up_headings[] = { "后续处置", "处置措施", "后续处置措施",
+                                                  "处置方式", NULL };
+static const char *const done_headings[] = { "处置是否完成", "是否完成处置", "处置完成", "处置状态",
+                                             NULL };
 static const char *const done_on_headings[] = { "处置完成日期", "处置日期", "完成处置日期", NULL };
 static const char *const published_headings[] = { "公示日期", "结果公示日期", "公示时间", NULL };
 static const char *const note_headings[] = { "备注", "说明", NULL };
 
 /* Where the subject of an import row is found: its code first, its name
  * when the code is missing. */
-static const char *const key_headings[] = { "统一社会信用代码", "信用代码", "社会信用代码",
-                                             "注册号", "统一社会信用代码/注册号", NULL };
-static const char *const name_headings[] = { "企业名称", "主体名称", "市场主体名称", "检查对象名称",
-                                             "检查对象", "名称", NULL };
+static const char *const key_headings[] = {
+  "统一社会信用代码", "信用代码", "社会信用代码", "注册号", "统一社会信用代码/注册号", NULL
+};
+static const char *const name_headings[] = {
+  "企业名称", "主体名称", "市场主体名称", "检查对象名称", "检查对象", "名称", NULL
+};
 
 static const struct
 {
@@ -62,8 +65,10 @@ static const struct
   const char        *choices; /* the table a coded field takes its values from */
   const char *const *headings;
 } fields[] = {
-  [SUIJI_RESULT_FIELD_CATEGORY] = { "category", "检查结果", "result_categories", category_headings },
-  [SUIJI_RESULT_FIELD_PROBLEM_AREA] = { "problem-area", "问题类型", "problem_areas", area_headings },
+  [SUIJI_RESULT_FIELD_CATEGORY] = { "category", "检查结果", "result_categories",
+                                    category_headings },
+  [SUIJI_RESULT_FIELD_PROBLEM_AREA] = { "problem-area", "问题类型", "problem_areas",
+                                        area_headings },
   [SUIJI_RESULT_FIELD_METHOD] = { "method", "检查方式", "inspection_methods", method_headings },
   [SUIJI_RESULT_FIELD_INSPECTED_ON] = { "inspected-on", "检查日期", NULL, inspected_headings },
   [SUIJI_RESULT_FIELD_INSPECTORS] = { "inspectors", "检查人员", NULL, inspectors_headings },
@@ -246,13 +251,13 @@ editor_init (Editor *editor, SuijiDatabase *db, GError **error)
 
   memset (editor, 0, sizeof *editor);
   editor->db = db;
-  editor->choices = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                           (GDestroyNotify) choices_free);
+  editor->choices =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) choices_free);
   editor->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   editor->tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  stmt = _suiji_database_prepare (db, "SELECT code, counts_as_problem FROM result_categories",
-                                  error);
+  stmt =
+      _suiji_database_prepare (db, "SELECT code, counts_as_problem FROM result_categories", error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -364,10 +369,10 @@ load_row (Editor *editor, gint64 draw_id, guint position, RowState *row, GError 
   row->task_id = sqlite3_column_int64 (stmt, 0);
   row->draw_id = draw_id;
   row->position = position;
-  row->subject = *_suiji_column_text (stmt, 1) != '\0'
-                     ? g_strdup_printf ("%s (%s)", _suiji_column_text (stmt, 1),
-                                        _suiji_column_text (stmt, 2))
-                     : g_strdup (_suiji_column_text (stmt, 2));
+  row->subject =
+      *_suiji_column_text (stmt, 1) != '\0'
+          ? g_strdup_printf ("%s (%s)", _suiji_column_text (stmt, 1), _suiji_column_text (stmt, 2))
+          : g_strdup (_suiji_column_text (stmt, 2));
   row->drawn_on = g_strdup (_suiji_column_text (stmt, 3));
   for (guint f = 0; f < SUIJI_RESULT_N_FIELDS; f++)
     row->values[f] = dup_column_or_null (stmt, 4 + (int) f);
@@ -377,7 +382,8 @@ load_row (Editor *editor, gint64 draw_id, guint position, RowState *row, GError 
 }
 
 static gboolean
-parse_choice (Editor *editor, SuijiResultField field, const char *text, char **value, GError **error)
+parse_choice (
+    Editor *editor, SuijiResultField field, const char *text, char **value, GError **error)
 {
   Choices         *choices = editor_get_choices (editor, fields[field].choices, error);
   g_autofree char *key = NULL;
@@ -631,8 +637,8 @@ check_row (Editor *editor, const RowState *row, char **values, GError **error)
 }
 
 static gboolean
-write_row (Editor *editor, const RowState *row, char **values, gboolean inspectors_changed,
-           GError **error)
+write_row (
+    Editor *editor, const RowState *row, char **values, gboolean inspectors_changed, GError **error)
 {
   sqlite3_stmt *stmt = editor->write;
 
@@ -1056,21 +1062,20 @@ publication_due (const SuijiCalendar *calendar, const char *inspected_on, const 
   if (end == NULL || *end == '\0')
     return NULL;
 
-  return suiji_calendar_add_working_days_iso (calendar, end,
-                                              SUIJI_RESULT_PUBLICATION_WORKING_DAYS);
+  return suiji_calendar_add_working_days_iso (calendar, end, SUIJI_RESULT_PUBLICATION_WORKING_DAYS);
 }
 
 #define RESULT_COLUMNS                                                                             \
   "SELECT r.task_id, r.draw_id, r.position, coalesce(ds.subject_id, 0), ds.key,"                   \
   " coalesce(s.name, ''), r.subject_type, ds.stratum, substr(d.drawn_at, 1, 10),"                  \
-  " coalesce((SELECT group_concat(name, '、') FROM (SELECT i.name FROM draw_inspectors di"         \
+  " coalesce((SELECT group_concat(name, '、') FROM (SELECT i.name FROM draw_inspectors di"        \
   "   JOIN inspectors i ON i.id = di.inspector_id"                                                 \
   "   WHERE di.draw_id = r.draw_id AND di.position = r.position ORDER BY di.rank)), ''),"          \
   " r.category, coalesce(c.counts_as_completed, 0), coalesce(c.counts_as_problem, 0),"             \
   " coalesce(t.period_end, ''),"                                                                   \
   " coalesce(c.label, ''), coalesce(pa.label, ''), coalesce(m.label, ''),"                         \
   " coalesce(r.inspected_on, ''),"                                                                 \
-  " coalesce((SELECT group_concat(name, '、') FROM (SELECT i.name FROM result_inspectors ri"       \
+  " coalesce((SELECT group_concat(name, '、') FROM (SELECT i.name FROM result_inspectors ri"      \
   "   JOIN inspectors i ON i.id = ri.inspector_id"                                                 \
   "   WHERE ri.draw_id = r.draw_id AND ri.position = r.position ORDER BY i.badge)), ''),"          \
   " coalesce(f.label, ''),"                                                                        \
@@ -1091,7 +1096,7 @@ publication_due (const SuijiCalendar *calendar, const char *inspected_on, const 
 static SuijiResult *
 result_from_row (sqlite3_stmt *stmt, const SuijiCalendar *calendar, const GDate *today)
 {
-  SuijiResult *result = g_new0 (SuijiResult, 1);
+  SuijiResult     *result = g_new0 (SuijiResult, 1);
   g_autofree char *today_iso = suiji_date_dup_iso (today);
   const char      *published;
 
@@ -1134,7 +1139,8 @@ list_results (SuijiDatabase *db,
 {
   g_autoptr (SuijiCalendar) calendar = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) suiji_result_free);
+  g_autoptr (GPtrArray) results =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) suiji_result_free);
   g_autofree char *sql = g_strconcat (RESULT_COLUMNS, where, NULL);
   GDate            day;
   int              rc;
@@ -1248,8 +1254,7 @@ find_progress (GArray *list, GHashTable *index, gint64 task_id)
 
 /* The progress of one task (@task_id) or of every drawn task of @year. */
 static GArray *
-compute_progress (
-    SuijiDatabase *db, gint64 task_id, int year, const GDate *today, GError **error)
+compute_progress (SuijiDatabase *db, gint64 task_id, int year, const GDate *today, GError **error)
 {
   g_autoptr (SuijiCalendar) calendar = NULL;
   g_autoptr (sqlite3_stmt) tasks = NULL;
@@ -1305,8 +1310,7 @@ compute_progress (
       if (due != NULL)
         {
           g_strlcpy (progress.publication_due, due, sizeof progress.publication_due);
-          progress.is_overdue =
-              progress.published < progress.drawn && strcmp (today_iso, due) > 0;
+          progress.is_overdue = progress.published < progress.drawn && strcmp (today_iso, due) > 0;
         }
 
       g_hash_table_insert (index, g_memdup2 (&progress.task_id, sizeof (gint64)),
@@ -1460,8 +1464,8 @@ row_is_blank (SuijiTable *table, guint row)
 static guint
 find_header (SuijiTable *table, int *columns)
 {
-  const char *const *headings[N_COLUMNS];
-  guint              n_columns = suiji_table_get_n_columns (table);
+  const char *const      *headings[N_COLUMNS];
+  guint                   n_columns = suiji_table_get_n_columns (table);
   g_autofree const char **cells = g_new0 (const char *, n_columns + 1);
   int                     candidate[N_COLUMNS];
   guint                   best_row = 0;
@@ -1507,11 +1511,8 @@ typedef struct
 /* The subjects of the task, by code and by name (a name two subjects of
  * the task share finds neither). */
 static gboolean
-index_task_subjects (SuijiDatabase *db,
-                     gint64         task_id,
-                     GHashTable    *by_key,
-                     GHashTable    *by_name,
-                     GError       **error)
+index_task_subjects (
+    SuijiDatabase *db, gint64 task_id, GHashTable *by_key, GHashTable *by_name, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -1566,10 +1567,9 @@ find_target (SuijiTable *table,
   Target          *target = NULL;
 
   if (columns[COLUMN_KEY] >= 0)
-    key = g_ascii_strup (
-        g_strstrip (suiji_fields_clean_text (
-            suiji_table_get_cell (table, row, (guint) columns[COLUMN_KEY]))),
-        -1);
+    key = g_ascii_strup (g_strstrip (suiji_fields_clean_text (
+                             suiji_table_get_cell (table, row, (guint) columns[COLUMN_KEY]))),
+                         -1);
   if (columns[COLUMN_NAME] >= 0)
     name = comparable (suiji_table_get_cell (table, row, (guint) columns[COLUMN_NAME]));
 
@@ -1585,8 +1585,8 @@ find_target (SuijiTable *table,
       gpointer found = NULL;
 
       if (!g_hash_table_lookup_extended (by_name, name, NULL, &found))
-        add_problem (problems, source_row, -1,
-                     _("no subject drawn for this task is called “%s”."), name);
+        add_problem (problems, source_row, -1, _("no subject drawn for this task is called “%s”."),
+                     name);
       else if (found == NULL)
         add_problem (problems, source_row, -1,
                      _("two subjects of this task are called “%s”; give the code."), name);
@@ -1695,7 +1695,7 @@ suiji_result_import (SuijiDatabase            *db,
       for (guint f = 0; f < SUIJI_RESULT_N_FIELDS; f++)
         {
           g_autoptr (GError) problem = NULL;
-          SuijiResultEdit edit = { target->draw_id, target->position, (SuijiResultField) f, NULL };
+          SuijiResultEdit  edit = { target->draw_id, target->position, (SuijiResultField) f, NULL };
           g_autofree char *cell = NULL;
 
           if (columns[f] < 0)

@@ -54,9 +54,9 @@ typedef struct
   char    *name;
   char    *subject_type; /* as when it was drawn */
   char    *stratum;
-  char    *drawn_inspectors; /* names the draw matched, separated by 、 */
-  char    *drawn_on;         /* YYYY-MM-DD */
-  char    *category;         /* the category's code, or NULL */
+  char    *drawn_inspectors;             /* names the draw matched, separated by 、 */
+  char    *drawn_on;                     /* YYYY-MM-DD */
+  char    *category;                     /* the category's code, or NULL */
   char    *texts[SUIJI_RESULT_N_FIELDS]; /* each field as shown, "" when empty */
   gboolean completed;                    /* its category counts as a completed check */
   gboolean problem_found;                /* its category counts as a problem found */
@@ -84,7 +84,7 @@ typedef struct
   guint    completed;
   guint    problems;
   guint    published;
-  guint    overdue; /* drawn subjects whose publication is overdue */
+  guint    overdue;             /* drawn subjects whose publication is overdue */
   char     inspection_end[11];  /* "" while unknown */
   char     publication_due[11]; /* "" while unknown */
   gboolean is_overdue;
@@ -108,18 +108,13 @@ GQuark      suiji_result_error_quark (void);
 const char *suiji_result_field_to_string (SuijiResultField field);
 gboolean    suiji_result_field_from_string (const char *text, SuijiResultField *field);
 const char *suiji_result_field_get_title (SuijiResultField field);
-GStrv suiji_result_list_choices (SuijiDatabase *db, SuijiResultField field, GError **error);
+GStrv       suiji_result_list_choices (SuijiDatabase *db, SuijiResultField field, GError **error);
 
-void         suiji_result_free (SuijiResult *result);
-GPtrArray   *suiji_result_list_task (SuijiDatabase *db,
-                                     gint64         task_id,
-                                     const GDate   *today,
-                                     GError       **error);
-SuijiResult *suiji_result_load (SuijiDatabase *db,
-                                gint64         draw_id,
-                                guint          position,
-                                const GDate   *today,
-                                GError       **error);
+void suiji_result_free (SuijiResult *result);
+GPtrArray *
+suiji_result_list_task (SuijiDatabase *db, gint64 task_id, const GDate *today, GError **error);
+SuijiResult *suiji_result_load (
+    SuijiDatabase *db, gint64 draw_id, guint position, const GDate *today, GError **error);
 
 void     suiji_result_edit_clear (SuijiResultEdit *edit);
 gboolean suiji_result_set_field (SuijiDatabase   *db,
@@ -141,11 +136,8 @@ gboolean suiji_result_get_progress (SuijiDatabase       *db,
                                     const GDate         *today,
                                     SuijiResultProgress *progress,
                                     GError             **error);
-GArray  *suiji_result_list_progress (SuijiDatabase *db,
-                                     int            year,
-                                     const GDate   *today,
-                                     gboolean       only_overdue,
-                                     GError       **error);
+GArray  *suiji_result_list_progress (
+     SuijiDatabase *db, int year, const GDate *today, gboolean only_overdue, GError **error);
 
 gboolean suiji_result_import (SuijiDatabase            *db,
                               gint64                    task_id,

@@ -88,9 +88,9 @@ static const char *const problem_areas[] = {
 
 typedef struct
 {
-  gint64  id;
-  char   *name;
-  char   *short_name;
+  gint64     id;
+  char      *name;
+  char      *short_name;
   GArray    *items;        /* gint64 */
   GPtrArray *item_methods; /* each item's method */
   guint      n_subjects;   /* in the directory, that it answers for */
@@ -175,8 +175,7 @@ load_departments (Year *year, GError **error)
           gint64 item = sqlite3_column_int64 (items, 0);
 
           g_array_append_val (department.items, item);
-          g_ptr_array_add (department.item_methods,
-                           g_strdup (_suiji_column_text (items, 1)));
+          g_ptr_array_add (department.item_methods, g_strdup (_suiji_column_text (items, 1)));
         }
       sqlite3_reset (items);
       g_array_append_val (year->departments, department);
@@ -189,8 +188,13 @@ load_departments (Year *year, GError **error)
 }
 
 static void
-add_task (GArray *planned, guint lead, guint first, guint second, gboolean stratified,
-          gboolean other_platform, guint *counter)
+add_task (GArray  *planned,
+          guint    lead,
+          guint    first,
+          guint    second,
+          gboolean stratified,
+          gboolean other_platform,
+          guint   *counter)
 {
   PlannedTask task = {
     .lead = lead,
@@ -247,8 +251,8 @@ plan_tasks (Year *year)
               gboolean hebei = round < plans[p].joint + plans[p].internal;
 
               add_task (planned, lead, G_MAXUINT, G_MAXUINT,
-                        !hebei || round < plans[p].internal + plans[p].joint -
-                                              plans[p].not_stratified,
+                        !hebei ||
+                            round < plans[p].internal + plans[p].joint - plans[p].not_stratified,
                         !hebei, &counter);
             }
           added++;
@@ -309,13 +313,13 @@ pick_outcome (GRand *rand)
  * checked within the period, a few problems with their follow-up, most
  * published on time, some late, the last ones of the year still open. */
 static void
-plan_result (Year              *year,
-             gint64             draw_id,
-             guint              position,
-             const char        *drawn_on,
-             const char        *method,
-             char *const       *inspectors,
-             double             year_fraction)
+plan_result (Year        *year,
+             gint64       draw_id,
+             guint        position,
+             const char  *drawn_on,
+             const char  *method,
+             char *const *inspectors,
+             double       year_fraction)
 {
   GRand           *rand = year->rand;
   g_autofree char *inspected = NULL;
@@ -333,8 +337,8 @@ plan_result (Year              *year,
             g_strdup (outcomes[outcome].label));
   add_edit (year, draw_id, position, SUIJI_RESULT_FIELD_METHOD,
             g_strdup (g_rand_int_range (rand, 0, 10) == 0 ? "信息共享/专业意见"
-                      : g_str_equal (method, "现场检查") ? "实地检查"
-                                                         : method));
+                      : g_str_equal (method, "现场检查")  ? "实地检查"
+                                                          : method));
   if (inspectors != NULL && inspectors[0] != NULL)
     add_edit (year, draw_id, position, SUIJI_RESULT_FIELD_INSPECTORS,
               g_strjoinv ("、", (char **) inspectors));
@@ -431,8 +435,8 @@ run_task (Year *year, const PlannedTask *planned, const char *drawn_on, guint in
    * that answers for few subjects of its own checks the enterprises of a
    * township. */
   g_free (task->pool_filter);
-  region = year->regions->len > 0 ? g_ptr_array_index (year->regions, index % year->regions->len)
-                                   : NULL;
+  region =
+      year->regions->len > 0 ? g_ptr_array_index (year->regions, index % year->regions->len) : NULL;
   if (lead->n_subjects < FEW_SUBJECTS && region != NULL)
     task->pool_filter = g_strdup_printf ("type=企业,region=%s", region);
   else if (!joint && planned->lead == find_department (year, "市场监管局") && region != NULL)
@@ -440,10 +444,9 @@ run_task (Year *year, const PlannedTask *planned, const char *drawn_on, guint in
   else
     task->pool_filter = g_strdup_printf ("department=%s", lead->name);
 
-  task->name = g_strdup_printf ("%d年%s（%s第%u批）", year->year,
-                                item_name != NULL ? item_name : lead->short_name,
-                                joint ? "部门联合，" : "",
-                                planned->item / MAX (lead->items->len, 1) + 1);
+  task->name = g_strdup_printf (
+      "%d年%s（%s第%u批）", year->year, item_name != NULL ? item_name : lead->short_name,
+      joint ? "部门联合，" : "", planned->item / MAX (lead->items->len, 1) + 1);
   task->period_start = g_strdup (drawn_on);
   task->period_end = day_after (drawn_on, INSPECTION_DAYS);
 

@@ -180,7 +180,8 @@ rule_takes_task (const RowRule *rule, const TaskFacts *task)
 {
   if (rule->other_platform != task->other_platform)
     return FALSE;
-  if ((rule->scope == SCOPE_INTERNAL && task->joint) || (rule->scope == SCOPE_JOINT && !task->joint))
+  if ((rule->scope == SCOPE_INTERNAL && task->joint) ||
+      (rule->scope == SCOPE_JOINT && !task->joint))
     return FALSE;
   if (rule->stratified_only && !task->stratified)
     return FALSE;

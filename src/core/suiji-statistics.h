@@ -18,8 +18,8 @@ typedef enum
   SUIJI_STATISTICS_DEPARTMENT,
 } SuijiStatisticsForm;
 
-#define SUIJI_STATISTICS_MAX_ROWS      11
-#define SUIJI_STATISTICS_REGION_ROWS   11
+#define SUIJI_STATISTICS_MAX_ROWS        11
+#define SUIJI_STATISTICS_REGION_ROWS     11
 #define SUIJI_STATISTICS_DEPARTMENT_ROWS 8
 
 /* The value columns of both forms, under 截至目前数据. */
@@ -91,15 +91,13 @@ gboolean suiji_statistics_compute (SuijiDatabase      *db,
                                    SuijiFigures       *figures,
                                    GError            **error);
 
-SuijiStatisticsSnapshot *suiji_statistics_snapshot_new (SuijiDatabase *db,
-                                                        int            year,
-                                                        const char    *until,
-                                                        GError       **error);
-void                     suiji_statistics_snapshot_free (SuijiStatisticsSnapshot *snapshot);
-void                     suiji_statistics_snapshot_figures (SuijiStatisticsSnapshot *snapshot,
-                                                            SuijiStatisticsForm      form,
-                                                            gint64                   department_id,
-                                                            SuijiFigures            *figures);
+SuijiStatisticsSnapshot      *
+suiji_statistics_snapshot_new (SuijiDatabase *db, int year, const char *until, GError **error);
+void suiji_statistics_snapshot_free (SuijiStatisticsSnapshot *snapshot);
+void suiji_statistics_snapshot_figures (SuijiStatisticsSnapshot *snapshot,
+                                        SuijiStatisticsForm      form,
+                                        gint64                   department_id,
+                                        SuijiFigures            *figures);
 
 SuijiStatisticsExplanation *suiji_statistics_explain (SuijiDatabase      *db,
                                                       SuijiStatisticsForm form,
