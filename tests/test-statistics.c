@@ -411,7 +411,7 @@ static void
 generate_year (SuijiDatabase *db, GRand *rand, TestWorld *world, int year)
 {
   guint n_departments = world->departments->len;
-  guint n_tasks = (guint) g_rand_int_range (rand, 15, 35);
+  guint n_tasks = (guint) g_rand_int_range (rand, 12, 28);
 
   for (guint t = 0; t < n_tasks; t++)
     {
@@ -475,7 +475,7 @@ count_participations (SuijiDatabase *db, const char *until)
 static void
 test_random_years (void)
 {
-  const guint n_years = g_test_slow () ? 60 : 20;
+  const guint n_years = g_test_slow () ? 60 : 6;
 
   for (guint seed = 1; seed <= n_years; seed++)
     {
@@ -522,7 +522,9 @@ test_random_years (void)
               for (guint r = 0; r < figures.n_rows; r++)
                 for (guint c = 0; c < SUIJI_FIGURE_N_COLUMNS; c++)
                   g_assert_cmpint (figures.values[r][c], >=, previous[i].values[r][c]);
-              if (month % 6 == 0)
+              /* Every cell of 附件1 and of one department's 附件2, in one
+               * month of the year, chosen by the seed. */
+              if (month == 1 + seed % 12 && (i == 0 || i == 1 + seed % (n_forms - 1)))
                 check_explanations (db, form, 2025, until, department, &figures);
               if (i > 0)
                 participations += figures.values[0][SUIJI_FIGURE_COUNT];

@@ -157,6 +157,29 @@ choices_free (Choices *choices)
   g_free (choices);
 }
 
+/* A row as an edit sees it: each field as a canonical text (a code, a
+ * date as YYYY-MM-DD, 是, the badge numbers joined by 、), NULL when empty. */
+typedef struct
+{
+  gint64 task_id;
+  gint64 draw_id;
+  guint  position;
+  char  *subject; /* "name (key)", for messages */
+  char  *drawn_on;
+  char  *values[SUIJI_RESULT_N_FIELDS];
+} RowState;
+
+static void
+row_state_clear (RowState *row)
+{
+  g_clear_pointer (&row->subject, g_free);
+  g_clear_pointer (&row->drawn_on, g_free);
+  for (guint f = 0; f < SUIJI_RESULT_N_FIELDS; f++)
+    g_clear_pointer (&row->values[f], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowState, row_state_clear)
+
 /* The per-call state of a series of edits: choice tables read once, the
  * result categories' meaning, the tasks whose state may change. */
 typedef struct
@@ -170,6 +193,14 @@ typedef struct
   sqlite3_stmt  *find_inspector;
   sqlite3_stmt  *clear_inspectors;
   sqlite3_stmt  *add_inspector;
+
+  /* The row being edited: successive edits of one row (the fields of an
+   * import row) change it in memory, and it is written once, when the
+   * edits move on to another row or end. */
+  RowState row;
+  gboolean row_loaded;
+  gboolean row_dirty;
+  gboolean row_inspectors_dirty;
 } Editor;
 
 static void
@@ -183,6 +214,9 @@ editor_clear (Editor *editor)
   g_clear_pointer (&editor->find_inspector, sqlite3_finalize);
   g_clear_pointer (&editor->clear_inspectors, sqlite3_finalize);
   g_clear_pointer (&editor->add_inspector, sqlite3_finalize);
+  row_state_clear (&editor->row);
+  editor->row_loaded = FALSE;
+  editor->row_dirty = FALSE;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Editor, editor_clear)
@@ -312,29 +346,6 @@ editor_init (Editor *editor, SuijiDatabase *db, GError **error)
   return editor->find_inspector != NULL && editor->clear_inspectors != NULL &&
          editor->add_inspector != NULL;
 }
-
-/* A row as an edit sees it: each field as a canonical text (a code, a
- * date as YYYY-MM-DD, 是, the badge numbers joined by 、), NULL when empty. */
-typedef struct
-{
-  gint64 task_id;
-  gint64 draw_id;
-  guint  position;
-  char  *subject; /* "name (key)", for messages */
-  char  *drawn_on;
-  char  *values[SUIJI_RESULT_N_FIELDS];
-} RowState;
-
-static void
-row_state_clear (RowState *row)
-{
-  g_clear_pointer (&row->subject, g_free);
-  g_clear_pointer (&row->drawn_on, g_free);
-  for (guint f = 0; f < SUIJI_RESULT_N_FIELDS; f++)
-    g_clear_pointer (&row->values[f], g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowState, row_state_clear)
 
 static char *
 dup_column_or_null (sqlite3_stmt *stmt, int column)
@@ -717,11 +728,40 @@ set_edit_error (GError **error, const RowState *row, SuijiResultField field, GEr
                fields[field].title, detail->message);
 }
 
-/* Applies one edit inside the caller's transaction. Fields that the edit
- * makes meaningless are cleared first (a problem area when the result no
- * longer finds a problem, the done date of a follow-up no longer done),
- * and every change is appended to @done with the value it replaced. With
- * @name_row the error names the subject and the field. */
+/* Writes the row being edited, if it changed. */
+static gboolean
+editor_flush (Editor *editor, GError **error)
+{
+  if (!editor->row_dirty)
+    return TRUE;
+
+  if (!write_row (editor, &editor->row, editor->row.values, editor->row_inspectors_dirty, error))
+    return FALSE;
+
+  editor->row_dirty = FALSE;
+  editor->row_inspectors_dirty = FALSE;
+  return TRUE;
+}
+
+/* Makes the drawn subject at @position of @draw_id the row being edited. */
+static gboolean
+editor_focus (Editor *editor, gint64 draw_id, guint position, GError **error)
+{
+  if (editor->row_loaded && editor->row.draw_id == draw_id && editor->row.position == position)
+    return TRUE;
+
+  if (!editor_flush (editor, error))
+    return FALSE;
+  row_state_clear (&editor->row);
+  editor->row_loaded = load_row (editor, draw_id, position, &editor->row, error);
+  return editor->row_loaded;
+}
+
+/* Applies one edit to the row being edited (see editor_flush ()). Fields
+ * that the edit makes meaningless are cleared first (a problem area when
+ * the result no longer finds a problem, the done date of a follow-up no
+ * longer done), and every change is appended to @done with the value it
+ * replaced. With @name_row the error names the subject and the field. */
 static gboolean
 apply_edit (Editor                *editor,
             const SuijiResultEdit *edit,
@@ -730,49 +770,48 @@ apply_edit (Editor                *editor,
             guint                 *n_changed,
             GError               **error)
 {
-  g_auto (RowState) row = { 0 };
+  RowState        *row = &editor->row;
   g_autoptr (GArray) plan = g_array_new (FALSE, TRUE, sizeof (Change));
   g_autoptr (GError) detail = NULL;
   g_autofree char *value = NULL;
   char            *values[SUIJI_RESULT_N_FIELDS];
   SuijiResultField field = edit->field;
-  gboolean         inspectors_changed = FALSE;
 
   g_array_set_clear_func (plan, (GDestroyNotify) change_clear);
 
-  if (!load_row (editor, edit->draw_id, edit->position, &row, error))
+  if (!editor_focus (editor, edit->draw_id, edit->position, error))
     return FALSE;
 
-  if (!parse_value (editor, &row, field, edit->text, &value, &detail))
+  if (!parse_value (editor, row, field, edit->text, &value, &detail))
     goto invalid;
-  if (g_strcmp0 (value, row.values[field]) == 0)
+  if (g_strcmp0 (value, row->values[field]) == 0)
     return TRUE;
 
   switch (field)
     {
     case SUIJI_RESULT_FIELD_CATEGORY:
-      if (value == NULL && row.values[SUIJI_RESULT_FIELD_PUBLISHED_ON] != NULL)
+      if (value == NULL && row->values[SUIJI_RESULT_FIELD_PUBLISHED_ON] != NULL)
         {
           g_set_error (&detail, SUIJI_RESULT_ERROR, SUIJI_RESULT_ERROR_INVALID,
                        _("the result was published on %s; clear the publication date first."),
-                       row.values[SUIJI_RESULT_FIELD_PUBLISHED_ON]);
+                       row->values[SUIJI_RESULT_FIELD_PUBLISHED_ON]);
           goto invalid;
         }
-      if (row.values[SUIJI_RESULT_FIELD_PROBLEM_AREA] != NULL && !is_problem (editor, value))
+      if (row->values[SUIJI_RESULT_FIELD_PROBLEM_AREA] != NULL && !is_problem (editor, value))
         add_change (plan, SUIJI_RESULT_FIELD_PROBLEM_AREA, NULL);
       break;
     case SUIJI_RESULT_FIELD_FOLLOW_UP:
-      if (value == NULL && row.values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON] != NULL)
+      if (value == NULL && row->values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON] != NULL)
         add_change (plan, SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON, NULL);
-      if (value == NULL && row.values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE] != NULL)
+      if (value == NULL && row->values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE] != NULL)
         add_change (plan, SUIJI_RESULT_FIELD_FOLLOW_UP_DONE, NULL);
       break;
     case SUIJI_RESULT_FIELD_FOLLOW_UP_DONE:
-      if (value == NULL && row.values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON] != NULL)
+      if (value == NULL && row->values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON] != NULL)
         add_change (plan, SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON, NULL);
       break;
     case SUIJI_RESULT_FIELD_FOLLOW_UP_DONE_ON:
-      if (value != NULL && row.values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE] == NULL)
+      if (value != NULL && row->values[SUIJI_RESULT_FIELD_FOLLOW_UP_DONE] == NULL)
         add_change (plan, SUIJI_RESULT_FIELD_FOLLOW_UP_DONE, YES);
       break;
     case SUIJI_RESULT_FIELD_PROBLEM_AREA:
@@ -788,36 +827,36 @@ apply_edit (Editor                *editor,
   add_change (plan, field, value);
 
   /* The row as it will be, checked as a whole. */
-  memcpy (values, row.values, sizeof values);
+  memcpy (values, row->values, sizeof values);
   for (guint i = 0; i < plan->len; i++)
     {
       Change *change = &g_array_index (plan, Change, i);
 
       values[change->field] = change->value;
-      inspectors_changed |= change->field == SUIJI_RESULT_FIELD_INSPECTORS;
     }
-  if (!check_row (editor, &row, values, &detail))
+  if (!check_row (editor, row, values, &detail))
     goto invalid;
 
-  if (!write_row (editor, &row, values, inspectors_changed, error))
-    return FALSE;
-
+  /* The old values go to the undo, the new ones into the row. */
   for (guint i = 0; i < plan->len; i++)
     {
       Change         *change = &g_array_index (plan, Change, i);
       SuijiResultEdit old = { edit->draw_id, edit->position, change->field,
-                              g_strdup (row.values[change->field]) };
+                              g_steal_pointer (&row->values[change->field]) };
 
       g_array_append_val (done, old);
+      row->values[change->field] = g_steal_pointer (&change->value);
+      editor->row_inspectors_dirty |= change->field == SUIJI_RESULT_FIELD_INSPECTORS;
     }
-  g_hash_table_add (editor->tasks, g_memdup2 (&row.task_id, sizeof row.task_id));
+  editor->row_dirty = TRUE;
+  g_hash_table_add (editor->tasks, g_memdup2 (&row->task_id, sizeof row->task_id));
   if (n_changed != NULL)
     *n_changed += plan->len;
   return TRUE;
 
 invalid:
   if (name_row)
-    set_edit_error (error, &row, field, detail);
+    set_edit_error (error, row, field, detail);
   else
     g_propagate_error (error, g_steal_pointer (&detail));
   return FALSE;
@@ -915,7 +954,7 @@ apply_edits (SuijiDatabase         *db,
         }
     }
 
-  return update_task_states (&editor, error);
+  return editor_flush (&editor, error) && update_task_states (&editor, error);
 }
 
 /* For writers that hold a transaction around much more (the sample data). */
@@ -1567,9 +1606,12 @@ find_target (SuijiTable *table,
   Target          *target = NULL;
 
   if (columns[COLUMN_KEY] >= 0)
-    key = g_ascii_strup (g_strstrip (suiji_fields_clean_text (
-                             suiji_table_get_cell (table, row, (guint) columns[COLUMN_KEY]))),
-                         -1);
+    {
+      g_autofree char *cell =
+          suiji_fields_clean_text (suiji_table_get_cell (table, row, (guint) columns[COLUMN_KEY]));
+
+      key = g_ascii_strup (cell, -1);
+    }
   if (columns[COLUMN_NAME] >= 0)
     name = comparable (suiji_table_get_cell (table, row, (guint) columns[COLUMN_NAME]));
 
@@ -1726,7 +1768,7 @@ suiji_result_import (SuijiDatabase            *db,
       goto failed;
     }
 
-  if (!update_task_states (&editor, error))
+  if (!editor_flush (&editor, error) || !update_task_states (&editor, error))
     goto failed;
   editor_clear (&editor);
   if (!_suiji_database_commit (db, error))

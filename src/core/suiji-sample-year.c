@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A year of the sample's random inspections: about a hundred tasks of the
+ * A year of the sample's random inspections: about sixty tasks of the
  * 沙河市 departments, drawn through the real draw on working days spread
  * over the year, and their results entered through the result API. The
  * plan below is shaped so that some departments meet the 2025 targets
@@ -34,25 +34,25 @@ static const struct
   guint       other_platform; /* further tasks alone on another platform */
   const char *partners[3];
 } plans[] = {
-  /* Meets every target: many joint tasks over its whole directory. */
-  { "市场监管局", 8, 18, 0, 0, { "卫生健康局", "消防救援大队", "商务局" } },
+  /* Meets every target: mostly joint tasks, one trade across the city. */
+  { "市场监管局", 4, 9, 0, 0, { "卫生健康局", "消防救援大队", "商务局" } },
   /* Checks taxpayers alone, partly in its own system: misses the joint targets. */
-  { "税务局", 6, 1, 0, 3, { "市场监管局", NULL, NULL } },
-  { "生态环境局", 2, 6, 0, 0, { "市场监管局", "应急管理局", NULL } },
+  { "税务局", 3, 1, 0, 2, { "市场监管局", NULL, NULL } },
+  { "生态环境局", 1, 3, 0, 0, { "市场监管局", "应急管理局", NULL } },
   /* Its mine checks are not drawn by class: misses the credit target. */
-  { "应急管理局", 2, 6, 2, 0, { "生态环境局", "市场监管局", "消防救援大队" } },
-  { "住房和城乡建设局", 3, 4, 2, 0, { "应急管理局", "市场监管局", NULL } },
-  { "自然资源和规划局", 2, 3, 0, 0, { "生态环境局", "水利局", NULL } },
-  { "交通运输局", 2, 5, 0, 0, { "市场监管局", "应急管理局", NULL } },
-  { "农业农村局", 3, 4, 0, 0, { "市场监管局", "生态环境局", NULL } },
-  { "卫生健康局", 1, 3, 0, 0, { "市场监管局", "教育局", NULL } },
-  { "文化广电和旅游局", 2, 2, 0, 0, { "消防救援大队", "市场监管局", NULL } },
+  { "应急管理局", 1, 3, 1, 0, { "生态环境局", "市场监管局", "消防救援大队" } },
+  { "住房和城乡建设局", 2, 2, 1, 0, { "应急管理局", "市场监管局", NULL } },
+  { "自然资源和规划局", 1, 2, 0, 0, { "生态环境局", "水利局", NULL } },
+  { "交通运输局", 1, 3, 0, 0, { "市场监管局", "应急管理局", NULL } },
+  { "农业农村局", 2, 2, 0, 0, { "市场监管局", "生态环境局", NULL } },
+  { "卫生健康局", 1, 2, 0, 0, { "市场监管局", "教育局", NULL } },
+  { "文化广电和旅游局", 1, 1, 0, 0, { "消防救援大队", "市场监管局", NULL } },
   /* Runs its school checks alone: misses the joint targets. */
-  { "教育局", 4, 0, 0, 0, { NULL, NULL, NULL } },
-  { "人力资源和社会保障局", 3, 1, 0, 1, { "市场监管局", NULL, NULL } },
-  { "商务局", 1, 2, 0, 0, { "市场监管局", NULL, NULL } },
-  { "水利局", 3, 1, 1, 0, { "自然资源和规划局", NULL, NULL } },
-  { "消防救援大队", 2, 3, 2, 0, { "应急管理局", "文化广电和旅游局", NULL } },
+  { "教育局", 2, 0, 0, 0, { NULL, NULL, NULL } },
+  { "人力资源和社会保障局", 2, 0, 0, 1, { NULL, NULL, NULL } },
+  { "商务局", 1, 1, 0, 0, { "市场监管局", NULL, NULL } },
+  { "水利局", 2, 1, 1, 0, { "自然资源和规划局", NULL, NULL } },
+  { "消防救援大队", 1, 2, 1, 0, { "应急管理局", "文化广电和旅游局", NULL } },
 };
 
 /* The results as they are spread on the national record sheet. */
@@ -78,6 +78,12 @@ static const char *const problem_areas[] = {
   "通过登记的住所（经营场所）无法联系",
   "违反其他规定",
   "违反其他规定",
+};
+
+/* The trades the market bureau's joint tasks check, by the labels of the
+ * sample's subjects. */
+static const char *const market_trades[] = {
+  "食品经营", "玻璃行业", "重点工业产品", "特种设备", "小微企业", "食品生产",
 };
 
 /* The inspection period of a task, from its draw. */
@@ -113,7 +119,6 @@ typedef struct
   guint    item;        /* the lead's item, in turn */
   gboolean stratified;
   gboolean other_platform;
-  guint    batch; /* how many earlier tasks of the lead check the same item */
 } PlannedTask;
 
 typedef struct
@@ -187,24 +192,52 @@ load_departments (Year *year, GError **error)
   return TRUE;
 }
 
-static void
-add_task (GArray  *planned,
-          guint    lead,
-          guint    first,
-          guint    second,
-          gboolean stratified,
-          gboolean other_platform,
-          guint   *counter)
+typedef enum
 {
-  PlannedTask task = {
-    .lead = lead,
-    .partners = { first, second },
-    .item = (*counter)++,
-    .stratified = stratified,
-    .other_platform = other_platform,
-  };
+  KIND_JOINT,
+  KIND_INTERNAL,
+  KIND_OTHER_PLATFORM,
+  N_KINDS,
+} TaskKind;
 
-  g_array_append_val (planned, task);
+/* The kind of a department's task of @round: the kinds spread evenly
+ * over its year, so that a month's forms already show each of them. */
+static TaskKind
+kind_of_round (const guint counts[N_KINDS], guint round)
+{
+  guint    placed[N_KINDS] = { 0 };
+  TaskKind kind = KIND_JOINT;
+
+  for (guint r = 0; r <= round; r++)
+    {
+      double best = G_MAXDOUBLE;
+
+      for (guint k = 0; k < N_KINDS; k++)
+        {
+          double next = (placed[k] + 0.5) / counts[k];
+
+          if (placed[k] < counts[k] && next < best)
+            {
+              best = next;
+              kind = (TaskKind) k;
+            }
+        }
+      placed[kind]++;
+    }
+
+  return kind;
+}
+
+/* Whether the @nth of @total tasks is one of the @n_marked spread evenly
+ * among them. */
+static gboolean
+is_marked (guint nth, guint total, guint n_marked)
+{
+  for (guint j = 0; j < n_marked; j++)
+    if ((2 * j + 1) * total / (2 * n_marked) == nth)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* The year's tasks, interleaved department by department so that every
@@ -213,6 +246,7 @@ static GArray *
 plan_tasks (Year *year)
 {
   GArray *planned = g_array_new (FALSE, TRUE, sizeof (PlannedTask));
+  guint   done[G_N_ELEMENTS (plans)][N_KINDS] = { { 0 } };
   guint   round = 0;
   guint   added;
 
@@ -221,40 +255,39 @@ plan_tasks (Year *year)
       added = 0;
       for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
         {
-          guint lead = find_department (year, plans[p].department);
-          guint total = plans[p].internal + plans[p].joint + plans[p].other_platform;
-          guint counter = round;
+          const guint counts[N_KINDS] = { plans[p].joint, plans[p].internal,
+                                          plans[p].other_platform };
+          PlannedTask task = { .item = round, .partners = { G_MAXUINT, G_MAXUINT } };
+          guint       n_hebei = plans[p].joint + plans[p].internal;
+          TaskKind    kind;
 
-          if (lead == G_MAXUINT || round >= total)
+          task.lead = find_department (year, plans[p].department);
+          if (task.lead == G_MAXUINT || round >= n_hebei + plans[p].other_platform)
             continue;
 
-          /* Joint tasks first in each department's list, then internal,
-           * then those on another platform; the last of the Hebei ones
-           * are the ones not drawn by class. */
-          if (round < plans[p].joint)
+          kind = kind_of_round (counts, round);
+          if (kind == KIND_JOINT)
             {
               guint n_partners = 0;
-              guint first, second = G_MAXUINT;
+              guint joint = done[p][KIND_JOINT];
 
               while (n_partners < G_N_ELEMENTS (plans[p].partners) &&
                      plans[p].partners[n_partners] != NULL)
                 n_partners++;
-              first = find_department (year, plans[p].partners[round % n_partners]);
-              if (round % 3 == 2 && n_partners > 1)
-                second = find_department (year, plans[p].partners[(round + 1) % n_partners]);
-              add_task (planned, lead, first, second,
-                        round < plans[p].internal + plans[p].joint - plans[p].not_stratified, FALSE,
-                        &counter);
+              task.partners[0] = find_department (year, plans[p].partners[joint % n_partners]);
+              if (joint % 3 == 2 && n_partners > 1)
+                task.partners[1] =
+                    find_department (year, plans[p].partners[(joint + 1) % n_partners]);
             }
-          else
-            {
-              gboolean hebei = round < plans[p].joint + plans[p].internal;
 
-              add_task (planned, lead, G_MAXUINT, G_MAXUINT,
-                        !hebei ||
-                            round < plans[p].internal + plans[p].joint - plans[p].not_stratified,
-                        !hebei, &counter);
-            }
+          /* Those not drawn by class are spread over the Hebei ones. */
+          task.other_platform = kind == KIND_OTHER_PLATFORM;
+          task.stratified =
+              task.other_platform || !is_marked (done[p][KIND_JOINT] + done[p][KIND_INTERNAL],
+                                                 n_hebei, plans[p].not_stratified);
+
+          done[p][kind]++;
+          g_array_append_val (planned, task);
           added++;
         }
       round++;
@@ -430,16 +463,20 @@ run_task (Year *year, const PlannedTask *planned, const char *drawn_on, guint in
         item_name = g_strdup (_suiji_column_text (item, 0));
     }
 
-  /* The bureau's local offices check their own township alone; joint
-   * tasks draw from all the subjects the lead answers for. A department
-   * that answers for few subjects of its own checks the enterprises of a
-   * township. */
+  /* The bureau's local offices check their own township alone, and its
+   * joint tasks one trade across the city; other departments draw from
+   * all the subjects they answer for. A department that answers for few
+   * subjects of its own checks the enterprises of a township. */
   g_free (task->pool_filter);
   region =
       year->regions->len > 0 ? g_ptr_array_index (year->regions, index % year->regions->len) : NULL;
   if (lead->n_subjects < FEW_SUBJECTS && region != NULL)
     task->pool_filter = g_strdup_printf ("type=企业,region=%s", region);
-  else if (!joint && planned->lead == find_department (year, "市场监管局") && region != NULL)
+  else if (planned->lead == find_department (year, "市场监管局") && joint)
+    task->pool_filter =
+        g_strdup_printf ("department=%s,label=%s", lead->name,
+                         market_trades[planned->item % G_N_ELEMENTS (market_trades)]);
+  else if (planned->lead == find_department (year, "市场监管局") && region != NULL)
     task->pool_filter = g_strdup_printf ("department=%s,region=%s", lead->name, region);
   else
     task->pool_filter = g_strdup_printf ("department=%s", lead->name);
