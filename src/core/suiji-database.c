@@ -29,6 +29,17 @@ G_DEFINE_FINAL_TYPE (SuijiDatabase, suiji_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
 /* clang-format on */
 
+/* Adds a new or changed result to the row of its inspection day in
+ * result_tallies: in the triggers of migration 4. */
+#define TALLY_INSPECTION_DAY                                                                       \
+  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"                  \
+  "      SELECT NEW.draw_id, NEW.inspected_on, NEW.subject_type = '企业', 1,"                    \
+  "        c.counts_as_problem FROM result_categories c"                                           \
+  "      WHERE c.code = NEW.category AND c.counts_as_completed = 1"                                \
+  "        AND NEW.inspected_on IS NOT NULL"                                                       \
+  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"                                         \
+  "        SET completed = completed + 1, problem = problem + excluded.problem;"
+
 /* Each entry brings the schema from version i to version i + 1. Entries are
  * never edited once released: a change to the schema is a new entry. */
 static const char *const migrations[] = {
@@ -345,15 +356,8 @@ static const char *const migrations[] = {
   "        coalesce((SELECT counts_as_problem FROM result_categories"
   "          WHERE code = NEW.category), 0))"
   "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE SET drawn = drawn + 1,"
-  "        completed = completed + excluded.completed, problem = problem + excluded.problem;"
-  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"
-  "      SELECT NEW.draw_id, NEW.inspected_on, NEW.subject_type = '企业', 1,"
-  "        c.counts_as_problem FROM result_categories c"
-  "      WHERE c.code = NEW.category AND c.counts_as_completed = 1"
-  "        AND NEW.inspected_on IS NOT NULL"
-  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"
-  "        SET completed = completed + 1, problem = problem + excluded.problem;"
-  "  END;"
+  "        completed = completed + excluded.completed, problem = problem + "
+  "excluded.problem;" TALLY_INSPECTION_DAY "  END;"
   "CREATE TRIGGER results_tally_update AFTER UPDATE OF category, inspected_on ON results"
   "  BEGIN"
   "    UPDATE result_tallies SET"
@@ -375,15 +379,8 @@ static const char *const migrations[] = {
   "      AND enterprise = (OLD.subject_type = '企业') AND EXISTS (SELECT 1"
   "        FROM result_categories WHERE code = OLD.category AND counts_as_completed = 1);"
   "    DELETE FROM result_tallies WHERE draw_id = OLD.draw_id AND day = OLD.inspected_on"
-  "      AND enterprise = (OLD.subject_type = '企业') AND completed = 0 AND problem = 0;"
-  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"
-  "      SELECT NEW.draw_id, NEW.inspected_on, NEW.subject_type = '企业', 1,"
-  "        c.counts_as_problem FROM result_categories c"
-  "      WHERE c.code = NEW.category AND c.counts_as_completed = 1"
-  "        AND NEW.inspected_on IS NOT NULL"
-  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"
-  "        SET completed = completed + 1, problem = problem + excluded.problem;"
-  "  END;"
+  "      AND enterprise = (OLD.subject_type = '企业') AND completed = 0 AND problem = "
+  "0;" TALLY_INSPECTION_DAY "  END;"
   /* Results are never deleted (their draw cannot be), and a category's
    * code is what the results keep: neither may change under the tallies. */
   "CREATE TRIGGER results_kept BEFORE DELETE ON results"
