@@ -555,7 +555,7 @@ test_notice_pages (void)
   guint            n_pages;
   gint64           draw;
 
-  g_assert_true (suiji_sample_data_fill_directories (db, 2000, 4, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 600, 4, NULL, &error));
   draw = draw_and_save (db, sample_task (db, "A=1000,B=2000,C=3000,D=5000,未分类=2000", ""), 3);
 
   notice = suiji_draw_notice_load (db, draw, &error);
