@@ -140,6 +140,35 @@ type_into_cell (SuijiResultsWindow *window, guint row, SuijiResultField field, c
   g_signal_emit_by_name (entry, "activate");
 }
 
+/* A key as the grid's own key handler gets it: GTK has no way to put
+ * an event in, so the handler's signal is emitted. */
+static void
+press_key (gpointer widget, guint keyval, GdkModifierType state)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static void
+assert_cursor (SuijiResultsWindow *window, guint row, SuijiResultField field)
+{
+  guint            cursor_row;
+  SuijiResultField cursor_field;
+
+  suiji_results_window_get_cursor (window, &cursor_row, &cursor_field);
+  g_assert_cmpuint (cursor_row, ==, row);
+  g_assert_cmpuint (cursor_field, ==, field);
+}
+
 static char *
 write_file (const char *name, const char *contents)
 {
@@ -284,6 +313,43 @@ test_results_grid (void)
     suiji_test_save_screenshot (GTK_WIDGET (popover), "results-editing");
     gtk_popover_popdown (popover);
     suiji_test_settle ();
+  }
+
+  /* The keys of a spreadsheet: arrows, Tab across the end of a row,
+   * Delete, and typing, which opens the editor with what was typed. */
+  {
+    GtkWidget  *grid = suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "grid_view");
+    GtkEntry   *entry = suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_entry");
+    GtkPopover *popover =
+        suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_popover");
+    StoredWait cleared = { db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "" };
+
+    suiji_results_window_set_cursor (window, 2, SUIJI_RESULT_FIELD_NOTE);
+    press_key (grid, GDK_KEY_Tab, 0);
+    assert_cursor (window, 3, SUIJI_RESULT_FIELD_CATEGORY);
+    press_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+    assert_cursor (window, 2, SUIJI_RESULT_FIELD_NOTE);
+    press_key (grid, GDK_KEY_Down, 0);
+    press_key (grid, GDK_KEY_Home, 0);
+    press_key (grid, GDK_KEY_Right, 0);
+    press_key (grid, GDK_KEY_Right, 0);
+    assert_cursor (window, 3, SUIJI_RESULT_FIELD_METHOD);
+
+    press_key (grid, GDK_KEY_Delete, 0);
+    suiji_test_spin_until (is_stored, &cleared);
+
+    press_key (grid, gdk_unicode_to_keyval (g_utf8_get_char ("书")), 0);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "书");
+    g_signal_emit_by_name (entry, "activate");
+    assert_stored (db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "书面检查");
+    assert_cursor (window, 4, SUIJI_RESULT_FIELD_METHOD);
+
+    /* Undo, redo and undo again, from the keys' actions. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "results.undo", NULL);
+    assert_stored (db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "");
+    gtk_widget_activate_action (GTK_WIDGET (window), "results.redo", NULL);
+    assert_stored (db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "书面检查");
   }
 
   /* An import file with a bad row is refused whole, row by row. */

@@ -472,6 +472,14 @@ suiji_results_window_get_cell_text (SuijiResultsWindow *self, guint row, SuijiRe
   return grid_row != NULL ? grid_row->result->texts[field] : NULL;
 }
 
+gint64
+suiji_results_window_get_task_id (SuijiResultsWindow *self)
+{
+  g_return_val_if_fail (SUIJI_IS_RESULTS_WINDOW (self), 0);
+
+  return self->task_id;
+}
+
 /**
  * suiji_results_window_get_message:
  *

@@ -182,31 +182,41 @@ create_draw_row (gpointer item, gpointer user_data)
   return row;
 }
 
-/* The results line of a drawn task, and the overdue mark of its row in
- * the list. */
-static void
-show_results (SuijiTasksPage *self, gint64 task_id)
+/* How far a task's results are; marks its row in the list when they are
+ * overdue. */
+static gboolean
+load_progress (SuijiTasksPage *self, gint64 task_id, SuijiResultProgress *progress)
 {
-  SuijiResultProgress progress = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autofree char *counts = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *overdue = NULL;
-  GtkWidget       *mark;
+  GtkWidget *mark;
 
-  if (!suiji_result_get_progress (self->db, task_id, NULL, &progress, &error))
+  if (!suiji_result_get_progress (self->db, task_id, NULL, progress, &error))
     {
       show_toast (self, error->message);
-      return;
+      return FALSE;
     }
 
-  if (progress.is_overdue)
+  if (progress->is_overdue)
     g_hash_table_add (self->overdue_tasks, g_memdup2 (&task_id, sizeof task_id));
   else
     g_hash_table_remove (self->overdue_tasks, &task_id);
   mark = g_hash_table_lookup (self->overdue_marks, &task_id);
   if (mark != NULL)
-    gtk_widget_set_visible (mark, progress.is_overdue);
+    gtk_widget_set_visible (mark, progress->is_overdue);
+  return TRUE;
+}
+
+/* The results line of a drawn task. */
+static void
+show_results (SuijiTasksPage *self, gint64 task_id)
+{
+  SuijiResultProgress progress = { 0 };
+  g_autofree char    *counts = NULL;
+  g_autofree char    *due = NULL;
+  g_autofree char    *overdue = NULL;
+
+  if (!load_progress (self, task_id, &progress))
+    return;
 
   gtk_widget_set_visible (self->results_box, progress.drawn > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.results", progress.drawn > 0);
@@ -570,12 +580,15 @@ draw_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-results_changed_cb (SuijiTasksPage *self)
+results_changed_cb (SuijiTasksPage *self, SuijiResultsWindow *window)
 {
-  gint64 task_id = suiji_tasks_page_get_selected_task (self);
+  gint64              task_id = suiji_results_window_get_task_id (window);
+  SuijiResultProgress progress;
 
-  if (task_id != 0)
+  if (task_id == suiji_tasks_page_get_selected_task (self))
     show_results (self, task_id);
+  else
+    load_progress (self, task_id, &progress);
 }
 
 static void
