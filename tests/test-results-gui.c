@@ -238,6 +238,10 @@ test_results_grid (void)
   window = SUIJI_RESULTS_WINDOW (wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, window);
   g_assert_cmpuint (suiji_results_window_get_n_rows (window), >=, 3);
+  /* The keys go to the grid from the start. */
+  g_assert_true (gtk_widget_is_ancestor (
+      gtk_root_get_focus (GTK_ROOT (window)),
+      suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "grid_view")));
 
   before_category = stored_text (db, task_id, 1, SUIJI_RESULT_FIELD_CATEGORY);
   before_area = stored_text (db, task_id, 1, SUIJI_RESULT_FIELD_PROBLEM_AREA);
@@ -305,14 +309,21 @@ test_results_grid (void)
     GtkPopover *popover =
         suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_popover");
 
+    g_autofree char *method_before = stored_text (db, task_id, 3, SUIJI_RESULT_FIELD_METHOD);
+
     suiji_results_window_set_cursor (window, 3, SUIJI_RESULT_FIELD_METHOD);
     suiji_results_window_start_editing (window, "实地");
     suiji_test_spin_until (suiji_test_is_drawn, popover);
     g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 5));
     g_assert_nonnull (gtk_list_box_get_selected_row (choices));
     suiji_test_save_screenshot (GTK_WIDGET (popover), "results-editing");
-    gtk_popover_popdown (popover);
+    /* Escape leaves the cell as it was. */
+    press_key (suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_entry"),
+               GDK_KEY_Escape, 0);
     suiji_test_settle ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_cmpstr (suiji_results_window_get_cell_text (window, 3, SUIJI_RESULT_FIELD_METHOD), ==,
+                     method_before);
   }
 
   /* The keys of a spreadsheet: arrows, Tab across the end of a row,
@@ -322,7 +333,8 @@ test_results_grid (void)
     GtkEntry   *entry = suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_entry");
     GtkPopover *popover =
         suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "edit_popover");
-    StoredWait cleared = { db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "" };
+    StoredWait       cleared = { db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "" };
+    g_autofree char *note_before = stored_text (db, task_id, 4, SUIJI_RESULT_FIELD_NOTE);
 
     suiji_results_window_set_cursor (window, 2, SUIJI_RESULT_FIELD_NOTE);
     press_key (grid, GDK_KEY_Tab, 0);
@@ -344,6 +356,17 @@ test_results_grid (void)
     g_signal_emit_by_name (entry, "activate");
     assert_stored (db, task_id, 3, SUIJI_RESULT_FIELD_METHOD, "书面检查");
     assert_cursor (window, 4, SUIJI_RESULT_FIELD_METHOD);
+
+    /* Leaving the editor otherwise than by Escape (a click elsewhere)
+     * keeps what was typed. */
+    suiji_test_settle ();
+    suiji_results_window_set_cursor (window, 4, SUIJI_RESULT_FIELD_NOTE);
+    suiji_results_window_start_editing (window, "负责人不在场，次日补查");
+    gtk_popover_popdown (popover);
+    suiji_test_settle ();
+    assert_stored (db, task_id, 4, SUIJI_RESULT_FIELD_NOTE, "负责人不在场，次日补查");
+    gtk_widget_activate_action (GTK_WIDGET (window), "results.undo", NULL);
+    assert_stored (db, task_id, 4, SUIJI_RESULT_FIELD_NOTE, note_before);
 
     /* Undo, redo and undo again, from the keys' actions. */
     gtk_widget_activate_action (GTK_WIDGET (window), "results.undo", NULL);

@@ -894,13 +894,6 @@ suiji_results_window_start_editing (SuijiResultsWindow *self, const char *initia
   gtk_editable_set_position (GTK_EDITABLE (self->edit_entry), -1);
 }
 
-static void
-edit_closed_cb (SuijiResultsWindow *self)
-{
-  self->editing = FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
-}
-
 /* Writes the editor's text, or the choice picked, into the cell it was
  * opened on, then moves the cursor on as a spreadsheet does. */
 static void
@@ -926,6 +919,16 @@ picked_text (SuijiResultsWindow *self)
   if (picked != NULL)
     return g_object_get_data (G_OBJECT (picked), "choice");
   return gtk_editable_get_text (GTK_EDITABLE (self->edit_entry));
+}
+
+/* The editor closed otherwise than by Enter, Tab or Escape: by a click
+ * elsewhere. What was typed is kept, as in a spreadsheet. */
+static void
+edit_closed_cb (SuijiResultsWindow *self)
+{
+  if (self->editing)
+    commit_edit (self, picked_text (self), 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
 }
 
 static void
@@ -973,6 +976,10 @@ edit_key_pressed_cb (GtkEventControllerKey *controller,
 {
   switch (keyval)
     {
+    case GDK_KEY_Escape:
+      self->editing = FALSE;
+      gtk_popover_popdown (self->edit_popover);
+      return TRUE;
     case GDK_KEY_Tab:
       commit_edit (self, picked_text (self), 0, 1);
       return TRUE;
@@ -1350,6 +1357,7 @@ suiji_results_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  self->editing = FALSE;
   if (self->edit_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->edit_popover));
   self->edit_popover = NULL;
