@@ -17,10 +17,14 @@
 #include <glib/gi18n.h>
 
 #include "suiji-application.h"
+#include "suiji-department.h"
+#include "suiji-draw.h"
 #include "suiji-result.h"
 #include "suiji-results-window.h"
 #include "suiji-sample-data.h"
 #include "suiji-task-summary.h"
+#include "suiji-task-draw.h"
+#include "suiji-task.h"
 #include "suiji-tasks-page.h"
 #include "suiji-window.h"
 
@@ -407,6 +411,113 @@ test_results_grid (void)
   suiji_test_close_all_windows ();
 }
 
+static GtkWidget *
+find_cursor_cell (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "cursor"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cursor_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cell under the cursor is on screen, inside the scrolled grid. */
+static gboolean
+cursor_in_view (gpointer data)
+{
+  GtkWidget      *scroller = data;
+  GtkWidget      *cell = find_cursor_cell (scroller);
+  graphene_rect_t bounds;
+
+  return cell != NULL && gtk_widget_get_mapped (cell) &&
+         gtk_widget_compute_bounds (cell, scroller, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) &&
+         bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (scroller);
+}
+
+/* A task that draws three hundred subjects: the cursor goes far down and
+ * right and stays in view, and a column of two hundred cells is pasted
+ * and undone as one change. */
+static void
+test_many_rows (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "many.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GString) column = g_string_new (NULL);
+  guint8              seed[SUIJI_DRAW_SEED_SIZE] = { 7 };
+  SuijiDatabase      *db;
+  SuijiResultsWindow *window;
+  GtkWidget          *scroller;
+  gint64              lead, task_id;
+  guint               none = 0;
+  StoredWait          pasted = { NULL, 0, 249, SUIJI_RESULT_FIELD_NOTE, "第200行" };
+
+  suiji_test_close_all_windows ();
+  g_assert_true (suiji_application_open_database (app, path, &error));
+  db = suiji_application_get_database (app);
+  g_assert_true (suiji_sample_data_fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS,
+                                         SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+
+  lead = suiji_department_find (db, "沙河市市场监督管理局", &error);
+  task->name = g_strdup ("三百户的抽查");
+  task->year = 2025;
+  g_array_append_val (task->department_ids, lead);
+  g_array_append_val (task->department_inspectors, none);
+  g_assert_true (suiji_task_default_rules (db, task, &error));
+  task->stratified = FALSE;
+  g_ptr_array_set_size (task->rules, 0);
+  suiji_task_record_add_rule (task, SUIJI_TASK_ALL_SUBJECTS, -1, 300);
+  task_id = suiji_task_create (db, task, &error);
+  g_assert_no_error (error);
+  record = suiji_task_prepare_draw (db, task_id, &error);
+  g_assert_no_error (error);
+  suiji_draw_record_set_seed_random (record, seed);
+  g_assert_true (suiji_draw_run (record, &error));
+  g_assert_cmpint (suiji_task_save_draw (db, task_id, record, &error), >, 0);
+  g_assert_no_error (error);
+
+  window = suiji_results_window_new (NULL, db, task_id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  suiji_test_spin_until (suiji_test_is_drawn, window);
+  g_assert_cmpuint (suiji_results_window_get_n_rows (window), ==, 300);
+  scroller = suiji_test_template_child (window, SUIJI_TYPE_RESULTS_WINDOW, "grid_scroller");
+
+  suiji_results_window_set_cursor (window, 250, SUIJI_RESULT_FIELD_PUBLISHED_ON);
+  suiji_test_spin_until (cursor_in_view, scroller);
+  suiji_results_window_set_cursor (window, 3, SUIJI_RESULT_FIELD_CATEGORY);
+  suiji_test_spin_until (cursor_in_view, scroller);
+
+  for (guint i = 1; i <= 200; i++)
+    g_string_append_printf (column, "第%u行\n", i);
+  suiji_results_window_set_cursor (window, 50, SUIJI_RESULT_FIELD_NOTE);
+  suiji_test_spin_until (cursor_in_view, scroller);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), column->str);
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.paste", NULL);
+  pasted.db = db;
+  pasted.task_id = task_id;
+  suiji_test_spin_until (is_stored, &pasted);
+  assert_stored (db, task_id, 50, SUIJI_RESULT_FIELD_NOTE, "第1行");
+  assert_stored (db, task_id, 250, SUIJI_RESULT_FIELD_NOTE, "");
+  suiji_test_save_screenshot (GTK_WIDGET (window), "results-many-rows");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.undo", NULL);
+  assert_stored (db, task_id, 50, SUIJI_RESULT_FIELD_NOTE, "");
+  assert_stored (db, task_id, 249, SUIJI_RESULT_FIELD_NOTE, "");
+
+  suiji_test_close_all_windows ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -420,6 +531,7 @@ main (int argc, char *argv[])
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/results-gui/grid", test_results_grid);
+  g_test_add_func ("/results-gui/many-rows", test_many_rows);
 
   status = g_test_run ();
 
