@@ -763,6 +763,9 @@ paste_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
 
+  /* The window was closed while the clipboard was read. */
+  if (self->grid_view == NULL)
+    return;
   if (text == NULL)
     {
       show_toast (self, _("The clipboard holds no text to paste."));
