@@ -337,12 +337,12 @@ department_table (Document *doc)
   const SuijiProgress *progress = doc->progress;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const Column columns[] = {
-    { _("Department"), 0.25, PANGO_ALIGN_LEFT },
-    { _("Inspections"), 0.11, PANGO_ALIGN_RIGHT },
-    { _("Joint"), 0.08, PANGO_ALIGN_RIGHT },
-    { _("Joint share"), 0.11, PANGO_ALIGN_RIGHT },
-    { _("By credit-risk class"), 0.12, PANGO_ALIGN_RIGHT },
-    { _("Credit share"), 0.11, PANGO_ALIGN_RIGHT },
+    { _("Department"), 0.27, PANGO_ALIGN_LEFT },
+    { _("Inspections"), 0.13, PANGO_ALIGN_RIGHT },
+    { _("Joint"), 0.07, PANGO_ALIGN_RIGHT },
+    { _("Joint share"), 0.1, PANGO_ALIGN_RIGHT },
+    { _("By credit-risk class"), 0.11, PANGO_ALIGN_RIGHT },
+    { _("Credit share"), 0.1, PANGO_ALIGN_RIGHT },
     { _("Subjects drawn"), 0.11, PANGO_ALIGN_RIGHT },
     { _("In joint tasks"), 0.11, PANGO_ALIGN_RIGHT },
   };
