@@ -283,13 +283,8 @@ add_region (Painter    *p,
 {
   SuijiChartRegion region = { x, y, width, height, target, month, department_id };
 
-  if (p->regions == NULL)
-    return;
-
-  /* Regions are kept in device units, where a pointer is. */
-  cairo_user_to_device (p->cr, &region.x, &region.y);
-  cairo_user_to_device_distance (p->cr, &region.width, &region.height);
-  g_array_append_val (p->regions, region);
+  if (p->regions != NULL)
+    g_array_append_val (p->regions, region);
 }
 
 /* Fills a rectangle with a colour in one of the patterns. The lines are
@@ -1172,7 +1167,8 @@ _suiji_chart_render_with_labels (const SuijiProgress   *progress,
  * @cr: where to draw, from (0, 0) to (@width, @height) in user units
  * @style: (nullable): light on white when %NULL
  * @regions: (nullable) (element-type SuijiChartRegion): receives the parts
- *   that stand for figures, in device units, for a pointer to find
+ *   that stand for figures, in the units of @cr as it was given (a
+ *   widget's own coordinates), for a pointer to find
  *
  * Draws one chart of @progress.
  */
@@ -1223,7 +1219,8 @@ suiji_chart_render_target (const SuijiProgress   *progress,
  * suiji_chart_find_region:
  * @regions: (element-type SuijiChartRegion): from a render
  *
- * Returns: (nullable): the region under (@x, @y), device units
+ * Returns: (nullable): the region under (@x, @y), in the units the chart
+ *   was drawn in
  */
 const SuijiChartRegion *
 suiji_chart_find_region (GArray *regions, double x, double y)
