@@ -208,6 +208,7 @@ load_departments (SuijiDatabase           *db,
         {
           g_free (progress->unit_name);
           progress->unit_name = g_strdup (department->name);
+          progress->unit_is_department = TRUE;
         }
     }
 
@@ -248,8 +249,10 @@ suiji_progress_compute (
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
 
-  /* The statistics check the year, the date and the department. */
-  if (!suiji_statistics_compute (db, form, year, until, department_id, &progress->figures, error))
+  /* The statistics check the year and the date; this snapshot at the
+   * cut-off gives the unit's form and the departments'. */
+  snapshot = suiji_statistics_snapshot_new (db, year, until, error);
+  if (snapshot == NULL)
     return NULL;
   if (!suiji_yearly_targets_load (db, year, &progress->targets, error))
     return NULL;
@@ -266,34 +269,41 @@ suiji_progress_compute (
   progress->year_over = progress->n_months == 12 && g_date_get_day (&cut_off) == 31;
   progress->departments =
       g_ptr_array_new_with_free_func ((GDestroyNotify) department_progress_free);
+  suiji_statistics_snapshot_figures (snapshot, form, department_id, &progress->figures);
 
-  /* One snapshot per month: the statistics define what counts by a date,
-   * so each month's share is exactly the one its form showed. */
+  /* One snapshot per month before: the statistics define what counts by
+   * a date, so each month's share is exactly the one its form showed. */
   for (guint m = 1; m <= progress->n_months; m++)
     {
       g_autoptr (SuijiStatisticsSnapshot) month = NULL;
       char         month_end[11];
       SuijiFigures figures;
 
-      if (m < progress->n_months)
-        last_day_of_month (year, m, month_end);
+      if (m == progress->n_months)
+        {
+          figures = progress->figures;
+        }
       else
-        g_strlcpy (month_end, until, sizeof month_end);
+        {
+          last_day_of_month (year, m, month_end);
+          month = suiji_statistics_snapshot_new (db, year, month_end, error);
+          if (month == NULL)
+            return NULL;
+          suiji_statistics_snapshot_figures (month, form, department_id, &figures);
+        }
 
-      month = suiji_statistics_snapshot_new (db, year, month_end, error);
-      if (month == NULL)
-        return NULL;
-
-      suiji_statistics_snapshot_figures (month, form, department_id, &figures);
       for (guint t = 0; t < SUIJI_N_TARGETS; t++)
         progress->months[m - 1][t] = ratio_from_figures (&figures, t);
-
-      if (m == progress->n_months)
-        snapshot = g_steal_pointer (&month);
     }
 
   if (!load_departments (db, snapshot, progress, error))
     return NULL;
+  if (department_id != 0 && !progress->unit_is_department)
+    {
+      g_set_error (error, SUIJI_STATISTICS_ERROR, SUIJI_STATISTICS_ERROR_NOT_FOUND,
+                   _("There is no department number %ld."), (long) department_id);
+      return NULL;
+    }
 
   update_targets (progress);
   return g_steal_pointer (&progress);

@@ -74,6 +74,7 @@ typedef struct
   char     until[11];
   gint64   department_id; /* 0 for the region */
   char    *unit_name;
+  gboolean unit_is_department; /* department_id names a department there is */
   guint    n_months;  /* the months begun by the cut-off: 1 to 12; the others are to come */
   gboolean year_over; /* the cut-off is the last day of the year */
   SuijiYearlyTargets  targets;
