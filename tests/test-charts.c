@@ -20,6 +20,7 @@
 #include "suiji-progress.h"
 #include "suiji-sample-data.h"
 #include "suiji-summary.h"
+#include "suiji-test-text.h"
 #include "suiji-test-world.h"
 
 static SuijiDatabase *sample_db;
@@ -316,23 +317,6 @@ test_regions (void)
   cairo_surface_destroy (surface);
 }
 
-static char *
-run_text_tool (const char *tool, const char *path)
-{
-  const char *argv[] = { tool, path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int   status;
-
-  if (g_strcmp0 (tool, "pdfinfo") == 0)
-    argv[2] = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* What the labels of @progress's charts say, in the words the charts use. */
 static void
 assert_labels (const char *text, const SuijiProgress *progress, SuijiChartKind kind)
@@ -395,7 +379,7 @@ test_labels_in_svg_and_pdf (void)
       g_assert_nonnull (strstr (svg_text, "width=\"800pt\""));
       assert_labels (svg_text, progress, k);
 
-      pdf_text = run_text_tool ("pdftotext", pdf);
+      pdf_text = suiji_test_pdf_tool ("pdftotext", pdf);
       assert_labels (pdf_text, progress, k);
       keep_for_review (pdf);
     }
@@ -419,13 +403,13 @@ test_summary_report (void)
   g_assert_no_error (error);
   keep_for_review (path);
 
-  info = run_text_tool ("pdfinfo", path);
+  info = suiji_test_pdf_tool ("pdfinfo", path);
   g_assert_nonnull (strstr (info, "Progress of the random inspections, 2025\n"));
   g_assert_nonnull (strstr (info, "595.28 x 841.89 pts (A4)"));
   /* Key figures, charts, the departments and the overdue tasks. */
   g_assert_cmpint (g_ascii_strtoll (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), >=, 4);
 
-  text = run_text_tool ("pdftotext", path);
+  text = suiji_test_pdf_tool ("pdftotext", path);
   g_assert_nonnull (strstr (text, "Key figures"));
   g_assert_nonnull (strstr (text, "Deadlines"));
   g_assert_nonnull (strstr (text, "Before March 23, 2026: 2 days left"));

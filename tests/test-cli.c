@@ -18,6 +18,7 @@
 #include "suiji-department.h"
 #include "suiji-statistics.h"
 #include "suiji-table-reader.h"
+#include "suiji-test-text.h"
 
 typedef struct
 {
@@ -759,21 +760,6 @@ test_stats_and_results (void)
   check_results_import (path);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int   status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* The width and height a PNG file's header gives. */
 static void
 png_size (const char *path, guint *width, guint *height)
@@ -833,7 +819,7 @@ test_chart_and_summary (void)
     run_cli (&run, "--db", path, "chart", "--kind", "departments", "--year", "2025", "--department",
              "税务局", "--dark", "--width", "600", "--height", "400", "--out", pdf, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    text = pdf_text (pdf);
+    text = suiji_test_pdf_tool ("pdftotext", pdf);
     g_assert_nonnull (strstr (text, "国家税务总局沙河市税务局"));
     g_assert_nonnull (strstr (text, "市场监管局"));
   }
@@ -849,7 +835,7 @@ test_chart_and_summary (void)
     g_setenv ("LANGUAGE", "", TRUE);
     g_setenv ("LC_ALL", "C.UTF-8", TRUE);
     g_assert_cmpint (run.status, ==, 0);
-    zh_text = pdf_text (chinese);
+    zh_text = suiji_test_pdf_tool ("pdftotext", chinese);
     g_assert_nonnull (strstr (zh_text, "年度目标"));
     g_assert_nonnull (strstr (zh_text, "部门联合抽查次数占比"));
     g_assert_null (strstr (zh_text, "Target"));
@@ -860,7 +846,7 @@ test_chart_and_summary (void)
 
     run_cli (&run, "--db", path, "summary", "--year", "2025", "--out", summary, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    summary_text = pdf_text (summary);
+    summary_text = suiji_test_pdf_tool ("pdftotext", summary);
     g_assert_nonnull (strstr (summary_text, "Progress of the random inspections, 2025"));
     g_assert_nonnull (strstr (summary_text, "Per department"));
     g_assert_nonnull (strstr (summary_text, "沙河市人力资源和社会保障局"));

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "suiji-test-text.h"
 #include "suiji-test-utils.h"
 
 #include <glib/gi18n.h>
@@ -319,19 +320,6 @@ assert_chinese (const char *what, const char *text)
       g_error ("English left in the %s under zh_CN: “%.60s”", what, p);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, NULL, &error));
-  g_assert_no_error (error);
-  return out;
-}
-
 /* The text layer of an SVG: what its <text> elements say. */
 static char *
 svg_text (const char *path)
@@ -389,7 +377,7 @@ test_exports (void)
 
     g_assert_true (suiji_progress_page_export (page, "summary", file, &error));
     g_assert_no_error (error);
-    text = pdf_text (path);
+    text = suiji_test_pdf_tool ("pdftotext", path);
     g_assert_nonnull (strstr (text, "沙河市市场监督管理局"));
     if (g_strcmp0 (language, "zh_CN") == 0)
       {
