@@ -367,6 +367,8 @@ draw_marker (Painter *p, Marker marker, double x, double y, double size, const C
   cairo_t *cr = p->cr;
   double   r = size / 2;
 
+  /* Text leaves a current point, which an arc would join with a line. */
+  cairo_new_path (cr);
   switch (marker)
     {
     case MARKER_CIRCLE:
@@ -402,6 +404,7 @@ draw_state_symbol (Painter *p, SuijiTargetState state, double x, double y, doubl
   double        s = size;
 
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_translate (cr, x, y);
   set_colour (p, colour, 1.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -649,7 +652,7 @@ draw_card (Painter *p, double x, double y, double width, double height)
 {
   double r = p->f * 0.5;
 
-  cairo_new_sub_path (p->cr);
+  cairo_new_path (p->cr);
   cairo_arc (p->cr, x + width - r, y + r, r, -G_PI / 2, 0);
   cairo_arc (p->cr, x + width - r, y + height - r, r, 0, G_PI / 2);
   cairo_arc (p->cr, x + r, y + height - r, r, G_PI / 2, G_PI);

@@ -54,6 +54,7 @@ struct _SuijiProgressPage
   GArray        *unit_ids; /* gint64, as the unit list shows them: 0 is the region */
   GtkPopover    *tasks_popover;
 
+  int      report_year; /* the profile's, when the lists were filled */
   GDate    today;
   gboolean today_fixed; /* by the tests; else it is read at each reload */
   gboolean filling_lists;
@@ -371,8 +372,11 @@ fill_lists (SuijiProgressPage *self)
       return;
     }
 
-  if (keep_year == 0)
+  /* A new report year in the profile (the sample data, the preferences)
+   * is the year to show; else the one chosen stays. */
+  if (keep_year == 0 || profile->report_year != self->report_year)
     keep_year = profile->report_year;
+  self->report_year = profile->report_year;
   for (guint i = 0; i < years->len; i++)
     {
       int              year = g_array_index (years, int, i);
