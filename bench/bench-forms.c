@@ -115,16 +115,8 @@ main (int argc, char *argv[])
 
   g_unlink (xlsx);
   g_unlink (pdf);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-
-    g_clear_object (&db);
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-        g_unlink (file);
-      }
-  }
+  g_clear_object (&db);
+  bench_remove_database (db_path);
   g_rmdir (folder);
   return 0;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 static inline int
 bench_compare_doubles (gconstpointer a, gconstpointer b)
@@ -24,4 +25,18 @@ bench_median (double *values, guint n_values)
   if (n_values % 2 == 1)
     return values[n_values / 2];
   return (values[n_values / 2 - 1] + values[n_values / 2]) / 2.0;
+}
+
+/* Removes a database file with its write-ahead log and shared memory. */
+static inline void
+bench_remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
 }

@@ -18,6 +18,7 @@
 #include "suiji-department.h"
 #include "suiji-statistics.h"
 #include "suiji-table-reader.h"
+#include "suiji-test-text.h"
 
 typedef struct
 {
@@ -759,6 +760,163 @@ test_stats_and_results (void)
   check_results_import (path);
 }
 
+/* The width and height a PNG file's header gives. */
+static void
+png_size (const char *path, guint *width, guint *height)
+{
+  g_autofree guchar *data = NULL;
+  gsize              length;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+}
+
+static void
+test_chart_and_summary (void)
+{
+  g_autofree char *path = db_path ("charts.db");
+  g_autofree char *png = db_path ("targets.png");
+  g_autofree char *svg = db_path ("trend.svg");
+  g_autofree char *pdf = db_path ("departments.pdf");
+  g_autofree char *chinese = db_path ("targets-zh.pdf");
+  g_autofree char *summary = db_path ("summary.pdf");
+  g_autofree char *svg_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *zh_text = NULL;
+  g_autofree char *summary_text = NULL;
+  g_auto (Run) sample = { 0 };
+  guint width, height;
+
+  run_cli (&sample, "--db", path, "sample-data", "--subjects", "300", NULL);
+  g_assert_cmpint (sample.status, ==, 0);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--db", path, "chart", "--kind", "targets", "--year", "2025", "--out", png,
+             NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    png_size (png, &width, &height);
+    g_assert_cmpuint (width, ==, 1600);
+    g_assert_cmpuint (height, ==, 1000);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--db", path, "chart", "--kind", "trend", "--year", "2025", "--until",
+             "2025-06-30", "--out", svg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+    g_assert_nonnull (strstr (svg_text, "Months to come"));
+    g_assert_nonnull (strstr (svg_text, "June 30, 2025"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--db", path, "chart", "--kind", "departments", "--year", "2025", "--department",
+             "税务局", "--dark", "--width", "600", "--height", "400", "--out", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = suiji_test_pdf_tool ("pdftotext", pdf);
+    g_assert_nonnull (strstr (text, "国家税务总局沙河市税务局"));
+    g_assert_nonnull (strstr (text, "市场监管局"));
+  }
+
+  /* Under a Chinese locale the charts speak Chinese. */
+  {
+    g_auto (Run) run = { 0 };
+
+    g_setenv ("LANGUAGE", "zh_CN", TRUE);
+    g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+    run_cli (&run, "--db", path, "chart", "--kind", "targets", "--year", "2025", "--out", chinese,
+             NULL);
+    g_setenv ("LANGUAGE", "", TRUE);
+    g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+    g_assert_cmpint (run.status, ==, 0);
+    zh_text = suiji_test_pdf_tool ("pdftotext", chinese);
+    g_assert_nonnull (strstr (zh_text, "年度目标"));
+    g_assert_nonnull (strstr (zh_text, "部门联合抽查次数占比"));
+    g_assert_null (strstr (zh_text, "Target"));
+  }
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--db", path, "summary", "--year", "2025", "--out", summary, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    summary_text = suiji_test_pdf_tool ("pdftotext", summary);
+    g_assert_nonnull (strstr (summary_text, "Progress of the random inspections, 2025"));
+    g_assert_nonnull (strstr (summary_text, "Per department"));
+    g_assert_nonnull (strstr (summary_text, "沙河市人力资源和社会保障局"));
+  }
+}
+
+static void
+test_chart_and_summary_refusals (void)
+{
+  g_autofree char *path = db_path ("chart-refusals.db");
+  g_autofree char *out = db_path ("chart.png");
+  g_autofree char *missing_folder = db_path ("no-such-folder/chart.png");
+  g_autofree char *missing_summary = db_path ("no-such-folder/summary.pdf");
+  g_autofree char *summary = db_path ("summary.pdf");
+  const char      *usage[][10] = {
+         { "chart", "--out", out, NULL },
+         { "chart", "--kind", "pie", "--out", out, NULL },
+         { "chart", "--kind", "trend", NULL },
+         { "chart", "--kind", "trend", "--out", "chart.gif", NULL },
+         { "chart", "--kind", "trend", "--year", "1999", "--out", out, NULL },
+         { "chart", "--kind", "trend", "--until", "someday", "--out", out, NULL },
+         { "chart", "--kind", "trend", "--year", "2025", "--until", "2024-06-30", "--out", out },
+         { "chart", "--kind", "trend", "--department", "不存在的部门", "--out", out, NULL },
+         { "chart", "--kind", "trend", "--width", "300", "--out", out, NULL },
+         { "chart", "--kind", "trend", "--out", out, "extra", NULL },
+         { "summary", NULL },
+         { "summary", "--out", out, NULL },
+         { "summary", "--out", summary, "--year", "1999", NULL },
+         { "summary", "--out", summary, "--department", "不存在的部门", NULL },
+  };
+  g_auto (Run) sample = { 0 };
+
+  run_cli (&sample, "--db", path, "sample-data", "--subjects", "100", "--no-year", NULL);
+  g_assert_cmpint (sample.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "--db", path, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4],
+               usage[i][5], usage[i][6], usage[i][7], usage[i][8], usage[i][9], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+    }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
+
+  /* A file that cannot be written: the work failed. */
+  {
+    g_auto (Run) chart = { 0 };
+    g_auto (Run) report = { 0 };
+
+    run_cli (&chart, "--db", path, "chart", "--kind", "targets", "--out", missing_folder, NULL);
+    g_assert_cmpint (chart.status, ==, 1);
+    g_assert_nonnull (strstr (chart.err, "Choose another folder"));
+    run_cli (&report, "--db", path, "summary", "--out", missing_summary, NULL);
+    g_assert_cmpint (report.status, ==, 1);
+  }
+
+  /* A year without draws still makes a chart: its targets, no shares. */
+  {
+    g_auto (Run) empty = { 0 };
+
+    run_cli (&empty, "--db", path, "chart", "--kind", "trend", "--year", "2025", "--out", out,
+             NULL);
+    g_assert_cmpint (empty.status, ==, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -776,6 +934,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/stats-and-results", test_stats_and_results);
   g_test_add_func ("/cli/form-set-export-status", test_form_set_export_and_status);
   g_test_add_func ("/cli/form-import-and-refusals", test_form_import_and_refusals);
+  g_test_add_func ("/cli/chart-and-summary", test_chart_and_summary);
+  g_test_add_func ("/cli/chart-and-summary-refusals", test_chart_and_summary_refusals);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "suiji-chart.h"
 #include "suiji-database.h"
 #include "suiji-department.h"
 #include "suiji-fields.h"
@@ -33,6 +34,7 @@
 #include "suiji-result.h"
 #include "suiji-sample-data.h"
 #include "suiji-statistics.h"
+#include "suiji-summary.h"
 
 enum
 {
@@ -1281,6 +1283,203 @@ run_stats (SuijiDatabase *db, int argc, char **argv)
   return EXIT_DONE;
 }
 
+/* The charts and the summary report. */
+
+typedef struct
+{
+  int   year;
+  char *until;
+  char *department;
+} ProgressOptions;
+
+static void
+progress_options_clear (ProgressOptions *options)
+{
+  g_clear_pointer (&options->until, g_free);
+  g_clear_pointer (&options->department, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProgressOptions, progress_options_clear)
+
+static void
+progress_options_add_entries (GOptionContext *context, ProgressOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &options->year,
+      N_("The report year (default: the one in the unit profile)"), N_("YEAR") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &options->until,
+      N_("The cut-off date, in the year (default: today, or the year's last day)"), N_("DATE") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &options->department,
+      N_("The progress of one department instead of the region"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static void
+get_today (GDate *today)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* Computes what the options ask for; returns the exit code on failure. */
+static int
+progress_options_load (SuijiDatabase   *db,
+                       GOptionContext  *context,
+                       ProgressOptions *options,
+                       const GDate     *today,
+                       SuijiProgress  **progress)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *until = NULL;
+  gint64           department_id = 0;
+
+  if (options->year == 0)
+    {
+      g_autoptr (SuijiUnitProfile) profile = suiji_unit_profile_load (db, &error);
+
+      if (profile == NULL)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+      options->year = profile->report_year;
+    }
+
+  if (options->until != NULL)
+    {
+      until = suiji_fields_normalize_date (options->until);
+      if (until == NULL || *until == '\0')
+        return usage_error (context, _("--until takes a date, as 2025-06-30"));
+    }
+  else
+    {
+      until = suiji_progress_dup_default_until (options->year, today);
+    }
+
+  if (options->department != NULL)
+    {
+      department_id = suiji_department_find (db, options->department, &error);
+      if (department_id == 0)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+    }
+
+  *progress = suiji_progress_compute (db, options->year, until, department_id, &error);
+  if (*progress == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_STATISTICS_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  return EXIT_DONE;
+}
+
+static int
+run_chart (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiProgress) progress = NULL;
+  g_auto (ProgressOptions) options = { 0 };
+  g_autofree char   *kind_text = NULL;
+  g_autofree char   *out = NULL;
+  int                width = 0, height = 0, status;
+  gboolean           dark = FALSE;
+  SuijiChartKind     kind;
+  SuijiChartStyle    style = { 0 };
+  GDate              today;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Which chart"),
+      N_("targets|trend|departments") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"),
+      N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("The width, in pixels for PNG (1600) or points (800)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height,
+      N_("The height, in pixels for PNG (1000) or points (500)"), N_("H") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light marks on a dark ground"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("- draw a progress chart as PNG, SVG or PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  progress_options_add_entries (context, &options);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("chart takes options only"));
+  if (kind_text == NULL || !suiji_chart_kind_from_string (kind_text, &kind))
+    return usage_error (context, _("--kind takes targets, trend or departments"));
+  if (out == NULL)
+    return usage_error (context, _("name the file to write with --out"));
+  if (width < 0 || height < 0 || width > 20000 || height > 20000 || (width == 0) != (height == 0))
+    return usage_error (context, _("--width and --height go together, each up to 20000"));
+
+  get_today (&today);
+  if ((status = progress_options_load (db, context, &options, &today, &progress)) != EXIT_DONE)
+    return status;
+
+  style.dark = dark;
+  if (!suiji_chart_export (progress, kind, out, width, height, &style, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? EXIT_USAGE
+                                                                              : EXIT_FAILED;
+    }
+
+  return EXIT_DONE;
+}
+
+static int
+run_summary (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiProgress) progress = NULL;
+  g_auto (ProgressOptions) options = { 0 };
+  g_autofree char   *out = NULL;
+  g_autofree char   *lower = NULL;
+  int                status;
+  GDate              today;
+  const GOptionEntry entries[] = { { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
+                                     N_("The PDF file to write"), N_("FILE.pdf") },
+                                   { NULL } };
+
+  context = g_option_context_new (
+      _("- write the progress summary (key figures, charts, departments, overdue tasks) as PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  progress_options_add_entries (context, &options);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("summary takes options only"));
+  if (out == NULL)
+    return usage_error (context, _("name the file to write with --out"));
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    return usage_error (context, _("the summary is a PDF file: name it with .pdf"));
+
+  get_today (&today);
+  if ((status = progress_options_load (db, context, &options, &today, &progress)) != EXIT_DONE)
+    return status;
+
+  if (!suiji_summary_write_pdf (db, progress, &today, out, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_DONE;
+}
+
 static int
 run_results_import (SuijiDatabase *db, int argc, char **argv)
 {
@@ -1356,6 +1555,8 @@ static const struct
   CommandFunc func;
   const char *summary;
 } commands[] = {
+  { "chart", run_chart,
+    N_("Draw a progress chart: chart --kind targets|trend|departments --out FILE") },
   { "draw", run_draw, N_("Draw the subjects and inspectors of a task, and save the record") },
   { "export", run_export, N_("Export a directory to an xlsx file") },
   { "form", run_form, N_("The monthly forms: export (--out FILE), set, import FILE, status") },
@@ -1366,6 +1567,8 @@ static const struct
     N_("Enter the results of a task from a file: results import TASK FILE") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
   { "stats", run_stats, N_("Print the figures of 附件1, or of 附件2 with --department") },
+  { "summary", run_summary,
+    N_("Write the progress summary report as PDF: summary --out FILE.pdf") },
   { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },
   { "verify", run_verify, N_("Draw again from a published JSON record and compare") },
 };

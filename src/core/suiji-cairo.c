@@ -46,7 +46,7 @@ _suiji_cairo_text_layout (cairo_t *cr, const char *family, double size, gboolean
  * _suiji_cairo_pdf_close:
  * @cr: (transfer full): drawing on a PDF surface written to @path
  *
- * Ends the last page, destroys @cr and finishes the file.
+ * Ends the last page, destroys @cr and finishes the file (PDF or SVG).
  *
  * Returns: %FALSE with @error set when the file could not be written
  */
@@ -64,13 +64,25 @@ _suiji_cairo_pdf_close (cairo_t *cr, const char *path, GError **error)
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s. Choose another folder."), display,
-                   cairo_status_to_string (status));
+      _suiji_cairo_set_write_error (path, cairo_status_to_string (status), error);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * _suiji_cairo_set_write_error:
+ * @reason: what went wrong, as cairo or GLib says it
+ *
+ * Sets @error to the words every drawn document uses when its file could
+ * not be written.
+ */
+void
+_suiji_cairo_set_write_error (const char *path, const char *reason, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not write “%s”: %s. Choose another folder."), display, reason);
 }

@@ -10,11 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "suiji-application.h"
-#include "suiji-deadlines.h"
 #include "suiji-directories-page.h"
+#include "suiji-progress-page.h"
 #include "suiji-tasks-page.h"
 #include "suiji-department.h"
-#include "suiji-format.h"
 #include "suiji-profile.h"
 #include "suiji-sample-data.h"
 #include "suiji-window.h"
@@ -32,16 +31,12 @@ struct _SuijiWindow
 
   /* Template widgets */
   AdwActionRow         *contact_row;
-  AdwActionRow         *credit_count_row;
   SuijiDirectoriesPage *directories_page;
   SuijiTasksPage       *tasks_page;
   AdwStatusPage        *error_page;
-  AdwActionRow         *joint_count_row;
-  AdwActionRow         *joint_subjects_row;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
-  AdwActionRow         *monthly_deadline_row;
-  AdwActionRow         *progress_deadline_row;
+  SuijiProgressPage    *progress_page;
   AdwActionRow         *report_year_row;
   AdwWindowTitle       *section_title;
   GtkStack             *section_stack;
@@ -63,47 +58,12 @@ set_row_value (AdwActionRow *row, const char *value)
 }
 
 static void
-show_deadline (AdwActionRow *row, SuijiDeadlineKind kind, const GDate *today)
-{
-  SuijiDeadline    deadline;
-  char             date_text[64];
-  g_autofree char *subtitle = NULL;
-  int              days_left;
-
-  suiji_deadline_next (kind, today, &deadline);
-  days_left = suiji_deadline_days_left (&deadline, today);
-  /* Translators: a date as in “December 23, 2026” */
-  g_date_strftime (date_text, sizeof date_text, _("%B %-d, %Y"), &deadline.before);
-
-  if (days_left <= 1)
-    subtitle = g_strdup_printf (_("Before %s: today is the last day"), date_text);
-  else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Before %s: %d day left",
-                                             "Before %s: %d days left", days_left - 1),
-                                date_text, days_left - 1);
-
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
-static void
-show_target (AdwActionRow *row, int bp)
-{
-  g_autofree char *percent = suiji_format_bp_as_percent (bp);
-  g_autofree char *subtitle = g_strdup_printf (_("At least %s of the year"), percent);
-
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
-static void
 update_sections (SuijiWindow *self)
 {
   g_autoptr (SuijiUnitProfile) profile = NULL;
-  g_autoptr (GDateTime) now = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char   *contact = NULL;
-  g_autofree char   *year = NULL;
-  SuijiYearlyTargets targets;
-  GDate              today;
+  g_autofree char *contact = NULL;
+  g_autofree char *year = NULL;
 
   suiji_directories_page_set_database (self->directories_page, self->db);
   suiji_directories_page_reload (self->directories_page);
@@ -124,21 +84,7 @@ update_sections (SuijiWindow *self)
   set_row_value (self->report_year_row, year);
   adw_window_title_set_subtitle (self->section_title, profile->unit_name);
 
-  if (!suiji_yearly_targets_load (self->db, profile->report_year, &targets, &error))
-    {
-      suiji_window_add_toast (self, error->message);
-      return;
-    }
-  show_target (self->joint_count_row, targets.joint_count_bp);
-  show_target (self->joint_subjects_row, targets.joint_subjects_bp);
-  show_target (self->credit_count_row, targets.credit_count_bp);
-
-  now = g_date_time_new_now_local ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  show_deadline (self->monthly_deadline_row, SUIJI_DEADLINE_MONTHLY_REPORT, &today);
-  show_deadline (self->progress_deadline_row, SUIJI_DEADLINE_PROGRESS_REPORT, &today);
+  suiji_progress_page_set_database (self->progress_page, self->db);
 }
 
 static void
@@ -232,6 +178,15 @@ page_add_toast_cb (SuijiWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
+/* A task listed behind a progress chart opens in the task section. */
+static void
+progress_show_task_cb (SuijiWindow *self, gint64 task_id)
+{
+  suiji_tasks_page_reload (self->tasks_page);
+  suiji_tasks_page_select_task (self->tasks_page, task_id);
+  suiji_window_show_section (self, "tasks");
+}
+
 static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -320,16 +275,12 @@ suiji_window_class_init (SuijiWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/suiji-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, contact_row);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, credit_count_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, directories_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_count_row);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, joint_subjects_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, monthly_deadline_row);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, progress_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, report_year_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_stack);
@@ -342,6 +293,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "load_sample_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, progress_show_task_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
@@ -359,6 +311,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
                                        NULL);
 
   g_type_ensure (SUIJI_TYPE_DIRECTORIES_PAGE);
+  g_type_ensure (SUIJI_TYPE_PROGRESS_PAGE);
   g_type_ensure (SUIJI_TYPE_TASKS_PAGE);
 }
 
