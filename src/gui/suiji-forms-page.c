@@ -1054,6 +1054,7 @@ export_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *ch
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *extension = NULL;
   g_autofree char *display = NULL;
   g_autofree char *text = NULL;
 
@@ -1062,9 +1063,10 @@ export_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *ch
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
     }
-  if (path != NULL && !g_str_has_suffix (path, format))
+  extension = g_strconcat (".", format, NULL);
+  if (path != NULL && !g_str_has_suffix (path, extension))
     {
-      char *with_extension = g_strconcat (path, ".", format, NULL);
+      char *with_extension = g_strconcat (path, extension, NULL);
 
       g_free (path);
       path = with_extension;
@@ -1510,7 +1512,8 @@ suiji_forms_page_init (SuijiFormsPage *self)
  * suiji_forms_page_set_database:
  *
  * Works on another database: the report on screen is dropped, so ask
- * first (suiji_forms_page_ask_to_save ()).
+ * first (suiji_forms_page_ask_to_save ()); suiji_forms_page_reload ()
+ * then opens one of the new database.
  */
 void
 suiji_forms_page_set_database (SuijiFormsPage *self, SuijiDatabase *db)
@@ -1524,7 +1527,6 @@ suiji_forms_page_set_database (SuijiFormsPage *self, SuijiDatabase *db)
   g_set_object (&self->db, db);
   self->department_id = 0;
   set_report (self, NULL);
-  suiji_forms_page_reload (self);
 }
 
 /**
