@@ -209,9 +209,9 @@ update_cell (SuijiFormGrid *self, guint row, guint column)
       gtk_button_set_label (GTK_BUTTON (cell->records_button), label);
       gtk_widget_set_tooltip_text (cell->records_button, hint);
     }
-  gtk_widget_set_visible (cell->records_button,
-                          differs && !(self->editing && row == self->editing_row &&
-                                       column == self->editing_column));
+  gtk_widget_set_visible (
+      cell->records_button,
+      differs && !(self->editing && row == self->editing_row && column == self->editing_column));
 
   gtk_widget_remove_css_class (cell->box, "problem-hard");
   gtk_widget_remove_css_class (cell->box, "problem-soft");

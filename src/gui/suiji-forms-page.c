@@ -69,6 +69,7 @@ struct _SuijiFormsPage
   GArray          *department_ids; /* gint64, in the order of the unit list */
   cairo_surface_t *seal;
 
+  int           profile_year;  /* the report year of the profile, as last read */
   SuijiFormKind units_kind;    /* what the unit list holds */
   gint64        department_id; /* the department last chosen for 附件2 */
   gboolean      show_seal;
@@ -330,17 +331,20 @@ update_deadline (SuijiFormsPage *self)
   GDate            today;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
-  int              days_left;
+  gboolean         submitted = self->report != NULL &&
+                       suiji_form_report_get_status (self->report) == SUIJI_FORM_STATUS_SUBMITTED;
+  gboolean late;
+  int      days_left;
 
   month_deadline (picked_year (self), picked_month (self), &deadline);
   today_date (&today);
   days_left = suiji_deadline_days_left (&deadline, &today);
   date = format_day (&deadline.before);
 
-  if (self->report != NULL &&
-      suiji_form_report_get_status (self->report) == SUIJI_FORM_STATUS_SUBMITTED)
+  late = days_left <= 0 && !submitted;
+  if (submitted)
     text = g_strdup_printf (_("Submitted; due before %s"), date);
-  else if (days_left <= 0)
+  else if (late)
     text = g_strdup_printf (_("Was due before %s"), date);
   else if (days_left == 1)
     text = g_strdup_printf (_("Before %s: today is the last day"), date);
@@ -350,6 +354,10 @@ update_deadline (SuijiFormsPage *self)
                             date, days_left - 1);
 
   gtk_label_set_text (self->deadline_label, text);
+  if (late)
+    gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "warning");
 }
 
 static void
@@ -1047,33 +1055,55 @@ dup_file_name (SuijiFormsPage *self, const char *extension)
                           suiji_form_report_get_month (self->report), extension);
 }
 
+/* Shows a file chooser of the page, modal; @response gets its answer. */
 static void
-export_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *chooser)
+show_chooser (SuijiFormsPage       *self,
+              GtkFileChooserNative *chooser,
+              GtkFileFilter        *filter,
+              GCallback             response)
 {
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", response, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The file chosen, or %NULL; the chooser is done with either way. */
+static char *
+take_chosen_path (GtkFileChooserNative *chooser, int response)
+{
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *extension = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *text = NULL;
+  char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
     }
-  extension = g_strconcat (".", format, NULL);
-  if (path != NULL && !g_str_has_suffix (path, extension))
+  g_object_unref (chooser);
+  return path;
+}
+
+static void
+export_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autofree char *extension =
+      g_strconcat (".", (char *) g_object_get_data (G_OBJECT (chooser), "format"), NULL);
+  g_autofree char *path = take_chosen_path (chooser, response);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+
+  if (path == NULL || self->report == NULL)
+    return;
+  if (!g_str_has_suffix (path, extension))
     {
       char *with_extension = g_strconcat (path, extension, NULL);
 
       g_free (path);
       path = with_extension;
     }
-  g_object_unref (chooser);
-  if (path == NULL || self->report == NULL)
-    return;
 
   if (!suiji_forms_page_export_file (self, path, &error))
     {
@@ -1103,10 +1133,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, NULL, G_CALLBACK (export_response_cb));
 }
 
 static void
@@ -1140,16 +1167,9 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 seal_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *chooser)
 {
-  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = take_chosen_path (chooser, response);
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
   if (path == NULL)
     return;
 
@@ -1171,11 +1191,7 @@ choose_seal (SuijiFormsPage *self)
   gtk_file_filter_set_name (images, _("Seal images with a transparent background"));
   gtk_file_filter_add_mime_type (images, "image/png");
   gtk_file_filter_add_pattern (images, "*.png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (seal_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, images, G_CALLBACK (seal_response_cb));
 }
 
 static void
@@ -1272,16 +1288,9 @@ show_import_outcome (SuijiFormsPage *self, const char *path, const SuijiFormImpo
 static void
 import_response_cb (SuijiFormsPage *self, int response, GtkFileChooserNative *chooser)
 {
-  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = take_chosen_path (chooser, response);
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
   if (path == NULL || self->report == NULL)
     return;
 
@@ -1304,11 +1313,7 @@ choose_import_file (SuijiFormsPage *self)
   gtk_file_filter_set_name (workbooks, _("Excel workbooks"));
   gtk_file_filter_add_pattern (workbooks, "*.xlsx");
   gtk_file_filter_add_pattern (workbooks, "*.XLSX");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workbooks);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, workbooks, G_CALLBACK (import_response_cb));
 }
 
 static void
@@ -1526,6 +1531,7 @@ suiji_forms_page_set_database (SuijiFormsPage *self, SuijiDatabase *db)
 
   g_set_object (&self->db, db);
   self->department_id = 0;
+  self->profile_year = 0;
   set_report (self, NULL);
 }
 
@@ -1543,16 +1549,18 @@ suiji_forms_page_reload (SuijiFormsPage *self)
   if (self->db == NULL)
     return;
 
-  /* On a database opened afresh, the report year of the profile, and its
-   * current month or, for a year gone by, December. */
-  if (self->report == NULL && self->department_id == 0)
+  /* On a database opened afresh, and when Preferences change the report
+   * year: the report year of the profile, and its current month or, for a
+   * year gone by, December. Unsaved changes keep the month they are of. */
+  if (self->report == NULL || !suiji_form_report_get_modified (self->report))
     {
       g_autoptr (SuijiUnitProfile) profile = suiji_unit_profile_load (self->db, NULL);
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
       self->syncing++;
-      if (profile != NULL)
+      if (profile != NULL && profile->report_year != self->profile_year)
         {
+          self->profile_year = profile->report_year;
           gtk_spin_button_set_value (self->year_spin, profile->report_year);
           gtk_drop_down_set_selected (
               self->month_dropdown,
