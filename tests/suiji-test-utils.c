@@ -272,6 +272,16 @@ suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked)
         if (g_ascii_isupper (plus[1]) && !g_ascii_isalpha (plus[2]))
           plus[1] = ' ';
 
+      /* A run of hex digits is data: a seed or a digest. */
+      for (char *p = text; *p != '\0'; p++)
+        {
+          gsize run = strspn (p, "0123456789abcdef");
+
+          if (run >= 8)
+            memset (p, ' ', run);
+          p += run > 0 ? run - 1 : 0;
+        }
+
       /* A lone capital is data: a credit-risk class (A–D) or a column letter. */
       for (char *p = text; *p != '\0'; p++)
         if (g_ascii_isupper (*p) && (p == text || !g_ascii_isalpha (p[-1])) &&

@@ -12,7 +12,11 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
-#include "suiji-database.h"
+#include <json-glib/json-glib.h>
+
+#include "suiji-database-private.h"
+#include "suiji-department.h"
+#include "suiji-statistics.h"
 #include "suiji-table-reader.h"
 
 typedef struct
@@ -259,7 +263,7 @@ test_task_create (void)
   g_autofree char *path = db_path ("task.db");
   g_auto (Run) run = { 0 };
 
-  run_cli (&run, "--db", path, "sample-data", "--subjects", "100", NULL);
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "100", "--no-year", NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
@@ -310,7 +314,7 @@ test_draw_and_verify (void)
   const char      *seed = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
   g_auto (Run) run = { 0 };
 
-  run_cli (&run, "--db", path, "sample-data", "--subjects", "400", NULL);
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "400", "--no-year", NULL);
   run_clear (&run);
   run_cli (&run, "--db", path, "task", "create", "--name", "2025年企业公示信息抽查", "--department",
            "市场监管局", "--ratio", "A=500,B=500,C=2000,D=5000,未分类=1000", NULL);
@@ -579,6 +583,182 @@ test_form_import_and_refusals (void)
   run_clear (&run);
 }
 
+/* The figures as the core computes them on the same file. */
+static void
+core_figures (const char         *path,
+              SuijiStatisticsForm form,
+              const char         *department,
+              SuijiFigures       *figures)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDatabase) db = suiji_database_open (path, &error);
+  gint64 department_id = 0;
+
+  g_assert_no_error (error);
+  if (department != NULL)
+    department_id = suiji_department_find (db, department, &error);
+  g_assert_true (
+      suiji_statistics_compute (db, form, 2025, "2025-06-30", department_id, figures, &error));
+  g_assert_no_error (error);
+}
+
+static void
+check_json_figures (const char *json, const char *form, const SuijiFigures *expected)
+{
+  static const char *const keys[] = { "count", "drawn", "completed", "problems" };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray  *rows;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "form"), ==, form);
+  g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2025);
+  g_assert_cmpstr (json_object_get_string_member (root, "until"), ==, "2025-06-30");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "columns")), ==, 4);
+
+  rows = json_object_get_array_member (root, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, expected->n_rows);
+  for (guint r = 0; r < expected->n_rows; r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+
+      g_assert_cmpint (json_object_get_int_member (row, "number"), ==, r + 1);
+      g_assert_true (json_object_has_member (row, "platform"));
+      g_assert_true (json_object_has_member (row, "item"));
+      g_assert_true (json_object_has_member (row, "sub_item"));
+      for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
+        g_assert_cmpint (json_object_get_int_member (row, keys[c]), ==, expected->values[r][c]);
+    }
+}
+
+static void
+check_stats (const char *path)
+{
+  g_auto (Run) run = { 0 };
+  SuijiFigures figures;
+
+  core_figures (path, SUIJI_STATISTICS_REGION, NULL, &figures);
+  g_assert_cmpint (figures.values[0][0], >, 0);
+  run_cli (&run, "--db", path, "stats", "--year", "2025", "--until", "2025-06-30", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  check_json_figures (run.out, "附件1", &figures);
+  g_assert_nonnull (strstr (run.out, "\"sub_item\" : \"部门联合\""));
+  g_assert_nonnull (strstr (run.out, "\"department\" : null"));
+  run_clear (&run);
+
+  core_figures (path, SUIJI_STATISTICS_DEPARTMENT, "市场监管局", &figures);
+  run_cli (&run, "--db", path, "stats", "--year", "2025", "--until", "2025/6/30", "--department",
+           "市场监管局", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  check_json_figures (run.out, "附件2", &figures);
+  g_assert_nonnull (strstr (run.out, "\"unit\" : \"市场监管局\""));
+  run_clear (&run);
+
+  /* The readable table: a heading, then a line per row. */
+  run_cli (&run, "--db", path, "stats", "--year", "2025", "--until", "2025-06-30", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "附件1"));
+  g_assert_nonnull (strstr (run.out, "本地区市场监管系统开展随机抽查情况"));
+  {
+    g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 2 + 11 + 1);
+  }
+  run_clear (&run);
+
+  {
+    const char *unusable[][8] = {
+      { "stats", "--year", "2025", "--until", "2025-02-30", NULL },
+      { "stats", "--year", "2025", "--until", "2026-01-01", NULL },
+      { "stats", "--year", "2025", "--until", "tomorrow", NULL },
+      { "stats", "--year", "1999", "--until", "1999-12-31", NULL },
+      { "stats", "--department", "不存在的局", "--until", "2025-06-30", NULL },
+      { "stats", "extra", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unusable); i++)
+      {
+        run_cli (&run, "--db", path, unusable[i][0], unusable[i][1], unusable[i][2], unusable[i][3],
+                 unusable[i][4], unusable[i][5], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_true (g_str_has_prefix (run.err, "suiji-cli: "));
+        run_clear (&run);
+      }
+  }
+}
+
+static char *
+first_drawn_key (const char *path, gint64 *task_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDatabase) db = suiji_database_open (path, &error);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_assert_no_error (error);
+  stmt = _suiji_database_prepare (db,
+                                  "SELECT r.task_id, ds.key FROM results r JOIN draw_subjects ds"
+                                  " ON ds.draw_id = r.draw_id AND ds.position = r.position"
+                                  " ORDER BY r.draw_id, r.position LIMIT 1",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *task_id = sqlite3_column_int64 (stmt, 0);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+}
+
+static void
+check_results_import (const char *path)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *text = NULL;
+  g_auto (Run) run = { 0 };
+  gint64 task_id;
+
+  key = first_drawn_key (path, &task_id);
+  task = g_strdup_printf ("%" G_GINT64_FORMAT, task_id);
+
+  text = g_strdup_printf ("统一社会信用代码,检查结果,备注\n%s,未发现问题,复查\n", key);
+  good = write_data ("results.csv", text);
+  run_cli (&run, "--db", path, "results", "import", task, good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "results: 1 rows, "));
+  run_clear (&run);
+
+  bad = write_data ("bad-results.csv", "统一社会信用代码,检查结果\nNOSUCHCODE,未发现问题\n");
+  run_cli (&run, "--db", path, "results", "import", task, bad, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "bad-results.csv: row 2: "));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "results", "import", "999999", good, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "results", "export", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* One sample year serves both: the figures first, then a results import. */
+static void
+test_stats_and_results (void)
+{
+  g_autofree char *path = db_path ("stats.db");
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "300", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "sample year: "));
+  g_assert_null (strstr (run.out, "sample year: 0 tasks"));
+
+  check_stats (path);
+  check_results_import (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -593,6 +773,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import", test_import_exit_codes);
   g_test_add_func ("/cli/task-create", test_task_create);
   g_test_add_func ("/cli/draw-and-verify", test_draw_and_verify);
+  g_test_add_func ("/cli/stats-and-results", test_stats_and_results);
   g_test_add_func ("/cli/form-set-export-status", test_form_set_export_and_status);
   g_test_add_func ("/cli/form-import-and-refusals", test_form_import_and_refusals);
 

@@ -101,6 +101,12 @@ directories_page (SuijiWindow *window)
   return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "directories_page");
 }
 
+static GtkWidget *
+tasks_page (SuijiWindow *window)
+{
+  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "tasks_page");
+}
+
 static GtkSelectionModel *
 subjects_model (SuijiWindow *window)
 {
@@ -147,6 +153,13 @@ test_welcome (void)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   }
   suiji_test_save_screenshot (GTK_WIDGET (window), "directories-empty");
+
+  /* So does an empty task list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (suiji_test_template_child (
+                       tasks_page (window), SUIJI_TYPE_TASKS_PAGE, "detail_stack")),
+                   ==, "empty");
+  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-empty");
 }
 
 static void
@@ -428,11 +441,6 @@ test_open_errors (void)
   suiji_test_save_screenshot (GTK_WIDGET (window), "open-error");
 }
 
-static GtkWidget *
-tasks_page (SuijiWindow *window)
-{
-  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "tasks_page");
-}
 
 static GtkWidget *
 first_enabled_check (GtkWidget *widget)
@@ -492,9 +500,9 @@ test_task_and_draw (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
   detail = suiji_test_template_child (page, SUIJI_TYPE_TASKS_PAGE, "detail_stack");
-  /* No task yet: the page says how to start. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "empty");
-  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-empty");
+  /* The sample year's tasks are listed, the newest shown. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "task");
+  suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-sample-year");
 
   gtk_widget_activate_action (page, "tasks.new", NULL);
   dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
@@ -675,6 +683,12 @@ test_task_dialog_refuses (void)
   SuijiWindow *window = open_window ("refuses.db", TRUE);
   GtkWindow   *dialog;
   GtkLabel    *error_label;
+  guint        n_tasks;
+  {
+    g_autoptr (GListModel) tasks =
+        suiji_task_summary_list (suiji_application_get_database (app), 0, NULL);
+    n_tasks = g_list_model_get_n_items (tasks);
+  }
 
   gtk_widget_activate_action (tasks_page (window), "tasks.new", NULL);
   dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
@@ -695,7 +709,7 @@ test_task_dialog_refuses (void)
   {
     g_autoptr (GListModel) tasks =
         suiji_task_summary_list (suiji_application_get_database (app), 0, NULL);
-    g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, n_tasks);
   }
   gtk_window_destroy (dialog);
 }
@@ -726,6 +740,7 @@ test_language (void)
     GtkWidget *page = tasks_page (window);
     gint64     lead = suiji_department_find (db, "沙河市市场监督管理局", &error);
     guint      none = 0;
+    gint64     task_id;
     GtkWindow *task_dialog;
     GtkWindow *draw_dialog;
 
@@ -734,8 +749,10 @@ test_language (void)
     g_array_append_val (task->department_ids, lead);
     g_array_append_val (task->department_inspectors, none);
     g_assert_true (suiji_task_default_rules (db, task, &error));
-    g_assert_cmpint (suiji_task_create (db, task, &error), >, 0);
+    task_id = suiji_task_create (db, task, &error);
+    g_assert_cmpint (task_id, >, 0);
     suiji_tasks_page_reload (SUIJI_TASKS_PAGE (page));
+    suiji_tasks_page_select_task (SUIJI_TASKS_PAGE (page), task_id);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
     suiji_test_collect_texts (page, texts);
 

@@ -10,8 +10,11 @@
 #include "suiji-credit-code.h"
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-deadlines.h"
 #include "suiji-profile.h"
+#include "suiji-result.h"
 #include "suiji-sample-data.h"
+#include "suiji-statistics.h"
 
 static const char *const shahe_regions[] = {
   "褡裢街道", "桥东街道", "桥西街道", "赞善街道", "周庄街道", "新城镇", "白塔镇",
@@ -27,6 +30,17 @@ open_named (const char *name)
 
   g_assert_no_error (error);
   return db;
+}
+
+/* The directories alone, for the tests of the subjects and the staff:
+ * the year of tasks is tested on its own. */
+static void
+fill_directories (SuijiDatabase *db, guint n_subjects, guint64 seed, SuijiSampleDataCounts *counts)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (suiji_sample_data_fill_directories (db, n_subjects, seed, counts, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -88,8 +102,24 @@ dump_everything (SuijiDatabase *db)
                                      " legal_basis FROM items ORDER BY id");
   g_autofree char *avoidances = dump (db, "SELECT inspector_id, subject_id, reason FROM avoidances"
                                           " ORDER BY inspector_id, subject_id");
+  g_autofree char *tasks =
+      dump (db, "SELECT t.name, t.year, t.state, t.platform, t.stratified,"
+                " t.pool_filter, t.period_end, (SELECT group_concat(department_id)"
+                " FROM task_departments WHERE task_id = t.id)"
+                " FROM tasks t ORDER BY t.id");
+  g_autofree char *draws = dump (db, "SELECT task_id, drawn_at, seed, record_digest FROM draws"
+                                     " ORDER BY id");
+  g_autofree char *results = dump (
+      db,
+      "SELECT draw_id, position, subject_type, coalesce(category, ''),"
+      " coalesce(problem_area, ''), coalesce(method, ''), coalesce(inspected_on, ''),"
+      " coalesce(follow_up, ''), follow_up_done, coalesce(follow_up_done_on, ''),"
+      " coalesce(published_on, ''), (SELECT group_concat(inspector_id) FROM result_inspectors ri"
+      "   WHERE ri.draw_id = r.draw_id AND ri.position = r.position)"
+      " FROM results r ORDER BY draw_id, position");
 
-  return g_strjoin ("--\n", departments, subjects, inspectors, items, avoidances, NULL);
+  return g_strjoin ("--\n", departments, subjects, inspectors, items, avoidances, tasks, draws,
+                    results, NULL);
 }
 
 static void
@@ -103,7 +133,7 @@ test_fill_is_realistic (void)
   guint                 n_market_regulation = 0;
 
   g_assert_true (suiji_database_is_empty (db));
-  fill (db, 100, 1, &counts);
+  fill_directories (db, 100, 1, &counts);
   g_assert_false (suiji_database_is_empty (db));
 
   departments = suiji_department_list_all (db, &error);
@@ -152,6 +182,7 @@ test_fill_twice_adds_nothing (void)
   g_assert_cmpuint (counts.inspectors, ==, 0);
   g_assert_cmpuint (counts.items, ==, 0);
   g_assert_cmpuint (counts.avoidances, ==, 0);
+  g_assert_cmpuint (counts.tasks, ==, 0);
   second = dump_everything (db);
   g_assert_cmpstr (first, ==, second);
 }
@@ -166,9 +197,11 @@ test_fill_is_deterministic (void)
   g_autofree char *text_b = NULL;
   g_autofree char *text_c = NULL;
 
-  fill (a, SUIJI_SAMPLE_DEFAULT_SUBJECTS, 2025, NULL);
-  fill (b, SUIJI_SAMPLE_DEFAULT_SUBJECTS, 2025, NULL);
-  fill (c, SUIJI_SAMPLE_DEFAULT_SUBJECTS, 2026, NULL);
+  /* The year of tasks is drawn on directories of a few hundred subjects
+   * here; test_sample_year has the default size. */
+  fill (a, 300, 2025, NULL);
+  fill (b, 300, 2025, NULL);
+  fill_directories (c, 300, 2026, NULL);
   text_a = dump_everything (a);
   text_b = dump_everything (b);
   text_c = dump (c, SUBJECTS_DUMP);
@@ -189,8 +222,8 @@ test_fill_grows_by_appending (void)
   g_autofree char *text_small = NULL;
   g_autofree char *text_large = NULL;
 
-  fill (small, 150, 3, NULL);
-  fill (large, 400, 3, NULL);
+  fill_directories (small, 150, 3, NULL);
+  fill_directories (large, 400, 3, NULL);
   text_small = dump (small, SUBJECTS_DUMP);
   text_large = dump (large, SUBJECTS_DUMP);
   g_assert_true (g_str_has_prefix (text_large, text_small));
@@ -205,7 +238,7 @@ test_subject_keys (void)
   guint n_broken = 0;
   guint n_registration_numbers = 0;
 
-  fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, NULL);
+  fill_directories (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, NULL);
 
   stmt = _suiji_database_prepare (db, "SELECT key, subject_type FROM subjects", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -263,7 +296,7 @@ test_one_broken_code_in_200 (void)
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n_broken = 0;
 
-  fill (db, 200, 11, NULL);
+  fill_directories (db, 200, 11, NULL);
   stmt = _suiji_database_prepare (db, "SELECT key FROM subjects", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -292,7 +325,7 @@ test_subject_mix (void)
   g_autoptr (SuijiDatabase) db = open_named ("mix.db");
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, NULL);
+  fill_directories (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, NULL);
 
   stmt = _suiji_database_prepare (db,
                                   "SELECT region, address, name, credit_class_date,"
@@ -342,7 +375,7 @@ test_inspectors_and_items (void)
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gint64 n_market;
 
-  fill (db, 500, 5, NULL);
+  fill_directories (db, 500, 5, NULL);
 
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT badge) FROM inspectors"), ==,
                    query_int (db, "SELECT count(*) FROM inspectors"));
@@ -409,13 +442,111 @@ test_default_counts (void)
   g_autoptr (SuijiDatabase) db = open_named ("default.db");
   SuijiSampleDataCounts counts;
 
-  fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, &counts);
+  fill_directories (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, &counts);
   g_test_message ("%u departments, %u subjects, %u inspectors, %u items, %u avoidances",
                   counts.departments, counts.subjects, counts.inspectors, counts.items,
                   counts.avoidances);
   g_assert_cmpuint (counts.subjects, ==, SUIJI_SAMPLE_DEFAULT_SUBJECTS);
   g_assert_cmpuint (counts.avoidances, >=, 24);
   g_assert_cmpuint (counts.avoidances, <=, 48);
+}
+
+/* Whether a department met the 2025 targets by the end of the year, as
+ * the progress charts will show them. */
+static gboolean
+meets_targets (const SuijiFigures *f, const SuijiYearlyTargets *targets)
+{
+  gint64 tasks = f->values[0][SUIJI_FIGURE_COUNT];
+  gint64 subjects = f->values[0][SUIJI_FIGURE_DRAWN];
+
+  return tasks > 0 && subjects > 0 &&
+         f->values[2][SUIJI_FIGURE_COUNT] * 10000 >= tasks * targets->joint_count_bp &&
+         f->values[2][SUIJI_FIGURE_DRAWN] * 10000 >= subjects * targets->joint_subjects_bp &&
+         f->values[4][SUIJI_FIGURE_COUNT] * 10000 >= tasks * targets->credit_count_bp;
+}
+
+/* The sample's year: every task drawn by the real draw on a working day
+ * of the report year, results entered, and the targets met by some
+ * departments and missed by others. */
+static void
+test_sample_year (void)
+{
+  g_autoptr (SuijiDatabase) db = open_named ("year.db");
+  g_autoptr (GListModel) departments = NULL;
+  g_autoptr (SuijiCalendar) calendar = NULL;
+  g_autoptr (SuijiStatisticsSnapshot) snapshot = NULL;
+  g_autoptr (GArray) overdue = NULL;
+  g_autoptr (sqlite3_stmt) days = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiYearlyTargets    targets;
+  SuijiSampleDataCounts counts;
+  SuijiFigures          region;
+  guint                 n_meeting = 0;
+  GDate                 today;
+
+  fill (db, SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED, &counts);
+  g_test_message ("%u tasks, %u subjects drawn", counts.tasks, counts.drawn_subjects);
+  g_assert_cmpuint (counts.tasks, >=, 50);
+  g_assert_cmpint (counts.tasks, ==,
+                   query_int (db, "SELECT count(*) FROM tasks WHERE year = 2025"));
+  g_assert_cmpint (counts.tasks, ==, query_int (db, "SELECT count(*) FROM draws"));
+  g_assert_cmpint (counts.drawn_subjects, ==, query_int (db, "SELECT count(*) FROM results"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM draw_subjects"), ==, counts.drawn_subjects);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tasks WHERE state = 'draft'"), ==, 0);
+
+  /* Draws on working days of 2025. */
+  calendar = suiji_calendar_load (db, &error);
+  g_assert_no_error (error);
+  days = _suiji_database_prepare (db, "SELECT substr(drawn_at, 1, 10) FROM draws", NULL);
+  while (sqlite3_step (days) == SQLITE_ROW)
+    {
+      GDate day;
+
+      g_assert_true (suiji_date_parse_iso (_suiji_column_text (days, 0), &day));
+      g_assert_cmpint (g_date_get_year (&day), ==, 2025);
+      g_assert_true (suiji_calendar_is_working_day (calendar, &day));
+    }
+
+  /* Most results are in; problems have their follow-up; some are late. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results WHERE category IS NOT NULL") * 10,
+                   >, counts.drawn_subjects * 8);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results r JOIN result_categories c"
+                                  " ON c.code = r.category WHERE c.counts_as_problem"
+                                  " AND r.follow_up IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM result_inspectors"), >,
+                   counts.drawn_subjects);
+  g_assert_true (suiji_date_parse_iso ("2026-01-31", &today));
+  overdue = suiji_result_list_progress (db, 2025, &today, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, >, 0);
+  g_assert_cmpuint (overdue->len, <, counts.tasks);
+
+  g_assert_true (suiji_yearly_targets_load (db, 2025, &targets, &error));
+  snapshot = suiji_statistics_snapshot_new (db, 2025, "2025-12-31", &error);
+  g_assert_no_error (error);
+  suiji_statistics_snapshot_figures (snapshot, SUIJI_STATISTICS_REGION, 0, &region);
+  g_assert_cmpint (region.values[0][SUIJI_FIGURE_COUNT] + region.values[8][SUIJI_FIGURE_COUNT], ==,
+                   counts.tasks);
+  g_assert_cmpint (region.values[8][SUIJI_FIGURE_COUNT], >, 0);
+
+  departments = suiji_department_list_all (db, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (SuijiDepartment) department = g_list_model_get_item (departments, i);
+      SuijiFigures figures;
+
+      suiji_statistics_snapshot_figures (snapshot, SUIJI_STATISTICS_DEPARTMENT,
+                                         suiji_department_get_id (department), &figures);
+      g_assert_cmpint (figures.values[0][SUIJI_FIGURE_COUNT], >, 0);
+      g_assert_cmpint (figures.values[0][SUIJI_FIGURE_COUNT], <=,
+                       figures.values[0][SUIJI_FIGURE_DRAWN]);
+      n_meeting += meets_targets (&figures, &targets);
+    }
+  g_test_message ("%u of %u departments meet the targets", n_meeting,
+                  g_list_model_get_n_items (departments));
+  g_assert_cmpuint (n_meeting, >=, 3);
+  g_assert_cmpuint (n_meeting, <=, g_list_model_get_n_items (departments) - 3);
 }
 
 static void
@@ -436,6 +567,10 @@ test_fill_keeps_the_users_profile (void)
   loaded = suiji_unit_profile_load (db, NULL);
   g_assert_cmpstr (loaded->unit_name, ==, "沙河市应急管理局");
   g_assert_cmpint (loaded->report_year, ==, 2026);
+  /* The year of tasks is the profile's. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tasks WHERE year <> 2026"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM draws WHERE drawn_at NOT LIKE '2026-%'"),
+                   ==, 0);
 }
 
 int
@@ -453,6 +588,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sample-data/inspectors-and-items", test_inspectors_and_items);
   g_test_add_func ("/sample-data/default-counts", test_default_counts);
   g_test_add_func ("/sample-data/keeps-profile", test_fill_keeps_the_users_profile);
+  g_test_add_func ("/sample-data/year", test_sample_year);
 
   return g_test_run ();
 }

@@ -247,7 +247,7 @@ test_draw_from_database (void)
   guint                n_picks, n_second;
   gint64               task, other, draw;
 
-  g_assert_true (suiji_sample_data_fill (db, 600, 3, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 600, 3, NULL, &error));
   {
     g_autoptr (SuijiTaskRecord) record = joint_task (db);
 
@@ -361,7 +361,7 @@ test_summary_and_saved_draws (void)
   gsize            length = 0;
   gint64           first, second, draw;
 
-  g_assert_true (suiji_sample_data_fill (db, 400, 5, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 400, 5, NULL, &error));
   first = sample_task (db, "A=1000,B=1000,C=3000,D=5000,未分类=2000", "");
   second = sample_task (db, "A=500", "type=企业");
   draw = draw_and_save (db, first, 7);
@@ -444,7 +444,7 @@ test_preview (void)
   guint            sum_pool = 0;
   gint64           task;
 
-  g_assert_true (suiji_sample_data_fill (db, 500, 11, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 500, 11, NULL, &error));
   /* B has no rule; C draws 10 %. */
   task = sample_task (db, "A=100,C=1000,D=3000,未分类=300", "");
   prepared = suiji_task_prepare_draw (db, task, &error);
@@ -510,7 +510,7 @@ test_preview_warns_about_inspectors (void)
   g_autofree char *warnings = NULL;
   gint64           task;
 
-  g_assert_true (suiji_sample_data_fill (db, 300, 2, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 300, 2, NULL, &error));
   g_assert_true (suiji_task_parse_rules (record, "A=10000,B=10000,C=10000,D=10000,未分类=10000",
                                          FALSE, &error));
   record->inspector_cap = 1;
@@ -555,7 +555,7 @@ test_notice_pages (void)
   guint            n_pages;
   gint64           draw;
 
-  g_assert_true (suiji_sample_data_fill (db, 2000, 4, NULL, &error));
+  g_assert_true (suiji_sample_data_fill_directories (db, 600, 4, NULL, &error));
   draw = draw_and_save (db, sample_task (db, "A=1000,B=2000,C=3000,D=5000,未分类=2000", ""), 3);
 
   notice = suiji_draw_notice_load (db, draw, &error);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <time.h>
@@ -29,7 +30,9 @@
 #include "suiji-task-draw.h"
 #include "suiji-task.h"
 #include "suiji-profile.h"
+#include "suiji-result.h"
 #include "suiji-sample-data.h"
+#include "suiji-statistics.h"
 
 enum
 {
@@ -58,11 +61,14 @@ run_sample_data (SuijiDatabase *db, int argc, char **argv)
   SuijiSampleDataCounts counts;
   int                   n_subjects = SUIJI_SAMPLE_DEFAULT_SUBJECTS;
   gint64                seed = SUIJI_SAMPLE_DEFAULT_SEED;
+  gboolean              no_year = FALSE;
   const GOptionEntry    entries[] = {
        { "subjects", 0, 0, G_OPTION_ARG_INT, &n_subjects,
          N_("How many inspection subjects to generate"), N_("N") },
        { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
          N_("Seed of the generator; the same seed gives the same data"), N_("S") },
+       { "no-year", 0, 0, G_OPTION_ARG_NONE, &no_year,
+         N_("Only the directories, without the year of tasks, draws and results"), NULL },
        { NULL }
   };
 
@@ -75,7 +81,8 @@ run_sample_data (SuijiDatabase *db, int argc, char **argv)
   if (n_subjects < 0 || seed < 0)
     return usage_error (context, _("--subjects and --seed must not be negative"));
 
-  if (!suiji_sample_data_fill (db, n_subjects, seed, &counts, &error))
+  if (!(no_year ? suiji_sample_data_fill_directories
+                : suiji_sample_data_fill) (db, (guint) n_subjects, (guint64) seed, &counts, &error))
     {
       g_printerr ("suiji-cli: %s\n", error->message);
       return EXIT_FAILED;
@@ -84,6 +91,8 @@ run_sample_data (SuijiDatabase *db, int argc, char **argv)
   g_print (_("sample data: %u departments, %u subjects, %u inspectors, %u items, %u avoidance "
               "pairs added\n"),
            counts.departments, counts.subjects, counts.inspectors, counts.items, counts.avoidances);
+  g_print (_("sample year: %u tasks drawn, %u subjects drawn\n"), counts.tasks,
+           counts.drawn_subjects);
   return EXIT_DONE;
 }
 
@@ -1068,6 +1077,279 @@ run_form (SuijiDatabase *db, int argc, char **argv)
   return run_form_export (db, argc, argv);
 }
 
+static const char *const figure_keys[SUIJI_FIGURE_N_COLUMNS] = {
+  "count",
+  "drawn",
+  "completed",
+  "problems",
+};
+
+/* The stable shape scripts read: the form, its unit and period, and per
+ * row its labels (as printed) and the four figures. */
+static char *
+figures_to_json (SuijiStatisticsForm form,
+                 const char         *unit,
+                 const char         *department,
+                 int                 year,
+                 const char         *until,
+                 const SuijiFigures *figures)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  const SuijiStatisticsRow *rows;
+  guint                     n_rows;
+
+  rows = suiji_statistics_get_rows (form, &n_rows);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "form");
+  json_builder_add_string_value (builder, suiji_statistics_get_title (form));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder,
+                                 form == SUIJI_STATISTICS_REGION ? "region" : "department");
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, unit);
+  json_builder_set_member_name (builder, "department");
+  if (department != NULL)
+    json_builder_add_string_value (builder, department);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, year);
+  json_builder_set_member_name (builder, "until");
+  json_builder_add_string_value (builder, until);
+
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < SUIJI_FIGURE_N_COLUMNS; c++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, figure_keys[c]);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, suiji_statistics_get_column_title (c));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, rows[r].number);
+      json_builder_set_member_name (builder, "platform");
+      json_builder_add_string_value (builder, rows[r].platform);
+      json_builder_set_member_name (builder, "item");
+      json_builder_add_string_value (builder, rows[r].item);
+      json_builder_set_member_name (builder, "sub_item");
+      if (rows[r].sub_item != NULL)
+        json_builder_add_string_value (builder, rows[r].sub_item);
+      else
+        json_builder_add_null_value (builder);
+      for (guint c = 0; c < SUIJI_FIGURE_N_COLUMNS; c++)
+        {
+          json_builder_set_member_name (builder, figure_keys[c]);
+          json_builder_add_int_value (builder, figures->values[r][c]);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+print_figures (SuijiStatisticsForm form,
+               const char         *unit,
+               int                 year,
+               const char         *until,
+               const SuijiFigures *figures)
+{
+  const SuijiStatisticsRow *rows;
+  guint                     n_rows;
+
+  rows = suiji_statistics_get_rows (form, &n_rows);
+  g_print ("%s  %s  %d  (%s %s)\n", suiji_statistics_get_title (form), unit, year,
+           /* TRANSLATORS: before the cut-off date of the figures */
+           _("until"), until);
+  g_print ("%3s %10s %10s %10s %10s  %s\n", "#", suiji_statistics_get_column_title (0),
+           suiji_statistics_get_column_title (1), suiji_statistics_get_column_title (2),
+           suiji_statistics_get_column_title (3), "平台 / 统计项目");
+  /* The figures come first: their widths do not depend on the Chinese
+   * labels, so the columns line up in any terminal. */
+  for (guint r = 0; r < n_rows; r++)
+    g_print ("%3u %10" G_GINT64_FORMAT " %10" G_GINT64_FORMAT " %10" G_GINT64_FORMAT
+             " %10" G_GINT64_FORMAT "  %s / %s%s%s\n",
+             rows[r].number, figures->values[r][0], figures->values[r][1], figures->values[r][2],
+             figures->values[r][3], rows[r].platform, rows[r].item,
+             rows[r].sub_item != NULL ? " / " : "",
+             rows[r].sub_item != NULL ? rows[r].sub_item : "");
+}
+
+static int
+run_stats (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autofree char    *until_text = NULL;
+  g_autofree char    *until = NULL;
+  g_autofree char    *department = NULL;
+  gboolean            json = FALSE;
+  int                 year = 0;
+  gint64              department_id = 0;
+  SuijiStatisticsForm form = SUIJI_STATISTICS_REGION;
+  SuijiFigures        figures;
+  const GOptionEntry  entries[] = {
+     { "year", 0, 0, G_OPTION_ARG_INT, &year,
+       N_("The report year (default: the one in the unit profile)"), N_("YEAR") },
+     { "until", 0, 0, G_OPTION_ARG_STRING, &until_text,
+       N_("The cut-off date, in the year (default: today, or the year's last day)"), N_("DATE") },
+     { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+       N_("The figures of one department (附件2) instead of the region (附件1)"), N_("NAME") },
+     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+     { NULL }
+  };
+
+  context = g_option_context_new (_("- print the figures of the monthly forms"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("stats takes no further arguments"));
+
+  profile = suiji_unit_profile_load (db, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  if (year == 0)
+    year = profile->report_year;
+
+  if (until_text != NULL)
+    {
+      until = suiji_fields_normalize_date (until_text);
+      if (until == NULL || *until == '\0')
+        return usage_error (context, _("--until takes a date, as 2025-06-30"));
+    }
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      until = g_date_time_get_year (now) == year ? g_date_time_format (now, "%Y-%m-%d")
+                                                 : g_strdup_printf ("%04d-12-31", year);
+    }
+
+  if (department != NULL)
+    {
+      department_id = suiji_department_find (db, department, &error);
+      if (department_id == 0)
+        {
+          g_printerr ("suiji-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      form = SUIJI_STATISTICS_DEPARTMENT;
+    }
+
+  if (!suiji_statistics_compute (db, form, year, until, department_id, &figures, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_STATISTICS_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autofree char *text =
+          figures_to_json (form, department != NULL ? department : profile->unit_name, department,
+                           year, until, &figures);
+
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      print_figures (form, department != NULL ? department : profile->unit_name, year, until,
+                     &figures);
+    }
+
+  return EXIT_DONE;
+}
+
+static int
+run_results_import (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiTable) table = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char         *display = NULL;
+  SuijiTableReadOptions    read_options = { SUIJI_TABLE_ENCODING_AUTO, -1 };
+  SuijiResultImportSummary summary = { 0 };
+  gint64                   task_id;
+  char                    *end = NULL;
+  int                      sheet = 0;
+  const GOptionEntry       entries[] = { { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+                                           N_("The sheet of an xlsx file to read, 1 for the first"),
+                                           N_("SHEET") },
+                                         { NULL } };
+
+  context = g_option_context_new (_("TASK FILE - enter a task's results from CSV or xlsx"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("results import needs the task's number and a file"));
+  task_id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || task_id <= 0)
+    return usage_error (context, _("the task is given by its number"));
+  if (sheet < 0)
+    return usage_error (context, _("--sheet counts from 1"));
+  read_options.sheet = sheet - 1;
+
+  table = suiji_table_read_file (argv[2], &read_options, NULL, &error);
+  if (table == NULL)
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  display = g_filename_display_basename (argv[2]);
+  if (!suiji_result_import (db, task_id, table, &summary, &problems, &error))
+    {
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        {
+          const SuijiResultImportProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->field >= 0)
+            g_printerr (_("%s: row %u, %s: %s\n"), display, problem->row,
+                        suiji_result_field_get_title (problem->field), problem->message);
+          else
+            g_printerr (_("%s: row %u: %s\n"), display, problem->row, problem->message);
+        }
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == SUIJI_RESULT_ERROR ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  g_print ("results: %u rows, %u fields changed\n", summary.rows, summary.changed);
+  return EXIT_DONE;
+}
+
+static int
+run_results (SuijiDatabase *db, int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "import"))
+    return run_results_import (db, argc - 1, argv + 1);
+
+  g_printerr ("suiji-cli: %s\n", _("results takes a subcommand: import"));
+  return EXIT_USAGE;
+}
+
 static const struct
 {
   const char *name;
@@ -1080,7 +1362,10 @@ static const struct
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
   { "publish", run_publish, N_("Write the public notice (公示) of a draw as xlsx or PDF") },
+  { "results", run_results,
+    N_("Enter the results of a task from a file: results import TASK FILE") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
+  { "stats", run_stats, N_("Print the figures of 附件1, or of 附件2 with --department") },
   { "task", run_task, N_("Create a random inspection task: task create --name … --department …") },
   { "verify", run_verify, N_("Draw again from a published JSON record and compare") },
 };

@@ -29,6 +29,17 @@ G_DEFINE_FINAL_TYPE (SuijiDatabase, suiji_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
 /* clang-format on */
 
+/* Adds a new or changed result to the row of its inspection day in
+ * result_tallies: in the triggers of migration 4. */
+#define TALLY_INSPECTION_DAY                                                                       \
+  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"                  \
+  "      SELECT NEW.draw_id, NEW.inspected_on, NEW.subject_type = '企业', 1,"                    \
+  "        c.counts_as_problem FROM result_categories c"                                           \
+  "      WHERE c.code = NEW.category AND c.counts_as_completed = 1"                                \
+  "        AND NEW.inspected_on IS NOT NULL"                                                       \
+  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"                                         \
+  "        SET completed = completed + 1, problem = problem + excluded.problem;"
+
 /* Each entry brings the schema from version i to version i + 1. Entries are
  * never edited once released: a change to the schema is a new entry. */
 static const char *const migrations[] = {
@@ -267,6 +278,207 @@ static const char *const migrations[] = {
   "  FOREIGN KEY (report_id, revision) REFERENCES form_report_revisions (report_id, revision)"
   "    ON DELETE CASCADE"
   ") WITHOUT ROWID;",
+
+  /* 4 → 5: inspection results and what the forms count. A task's results
+   * are those of its first saved draw: a row per drawn subject opens with
+   * the draw and is then filled in. The result categories say, as data,
+   * which results count as a completed check and which as a problem found.
+   * result_tallies keeps, per draw, the sums the forms add up, so that a
+   * year of figures reads a few thousand rows instead of every drawn
+   * subject; triggers keep it equal to the results. */
+  "CREATE TABLE result_categories ("
+  "  code TEXT PRIMARY KEY CHECK (length(code) > 0),"
+  "  label TEXT NOT NULL UNIQUE CHECK (length(label) > 0),"
+  "  counts_as_completed INTEGER NOT NULL CHECK (counts_as_completed IN (0, 1)),"
+  "  counts_as_problem INTEGER NOT NULL CHECK (counts_as_problem IN (0, 1)),"
+  "  sort_order INTEGER NOT NULL,"
+  /* A problem is found by a check: 发现问题户数 never exceeds 完成检查户数. */
+  "  CHECK (counts_as_problem <= counts_as_completed)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO result_categories (code, label, counts_as_completed, counts_as_problem,"
+  "  sort_order) VALUES"
+  "  ('no-problem', '未发现问题', 1, 0, 1),"
+  "  ('problem-pending', '发现问题待后续处理', 1, 1, 2),"
+  "  ('problem-corrected', '发现问题经责令已改正', 1, 1, 3),"
+  "  ('no-activity', '未发现开展本次抽查涉及的经营活动', 1, 0, 4),"
+  "  ('closed', '已关闭停业或正在组织清算', 1, 0, 5),"
+  "  ('obstructed', '不配合检查情节严重', 1, 1, 6),"
+  "  ('gone', '已注销/被吊销/迁出', 1, 0, 7);"
+  "CREATE TABLE problem_areas ("
+  "  code TEXT PRIMARY KEY CHECK (length(code) > 0),"
+  "  label TEXT NOT NULL UNIQUE CHECK (length(label) > 0),"
+  "  sort_order INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO problem_areas (code, label, sort_order) VALUES"
+  "  ('unpublished-information', '未按规定公示应当公示的信息', 1),"
+  "  ('false-information', '公示信息隐瞒真实情况弄虚作假', 2),"
+  "  ('unreachable', '通过登记的住所（经营场所）无法联系', 3),"
+  "  ('other-rules', '违反其他规定', 4);"
+  "CREATE TABLE inspection_methods ("
+  "  code TEXT PRIMARY KEY CHECK (length(code) > 0),"
+  "  label TEXT NOT NULL UNIQUE CHECK (length(label) > 0),"
+  "  sort_order INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO inspection_methods (code, label, sort_order) VALUES"
+  "  ('on-site', '实地检查', 1), ('written', '书面检查', 2), ('online', '网络监测', 3),"
+  "  ('video', '视频检查', 4), ('shared', '信息共享/专业意见', 5), ('testing', '检验检测', 6);"
+  "CREATE TABLE follow_up_kinds ("
+  "  code TEXT PRIMARY KEY CHECK (length(code) > 0),"
+  "  label TEXT NOT NULL UNIQUE CHECK (length(label) > 0),"
+  "  sort_order INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO follow_up_kinds (code, label, sort_order) VALUES"
+  "  ('none', '无需处置', 1), ('correct', '责令改正', 2), ('transfer', '移送办案机构', 3),"
+  "  ('notify', '抄告相关部门', 4), ('abnormal-list', '列入经营异常名录', 5),"
+  "  ('serious-list', '列入严重违法失信名单', 6);"
+  "CREATE TABLE results ("
+  "  draw_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  task_id INTEGER NOT NULL REFERENCES tasks (id),"
+  /* As the directory said when the subject was drawn: the forms count
+   * 涉及企业 by what was drawn, not by later changes to the directory. */
+  "  subject_type TEXT NOT NULL DEFAULT '',"
+  "  category TEXT REFERENCES result_categories (code),"
+  "  problem_area TEXT REFERENCES problem_areas (code),"
+  "  method TEXT REFERENCES inspection_methods (code),"
+  "  inspected_on TEXT CHECK (inspected_on IS NULL OR date(inspected_on) = inspected_on),"
+  "  follow_up TEXT REFERENCES follow_up_kinds (code),"
+  "  follow_up_done INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_done IN (0, 1)),"
+  "  follow_up_done_on TEXT"
+  "    CHECK (follow_up_done_on IS NULL OR date(follow_up_done_on) = follow_up_done_on),"
+  "  published_on TEXT CHECK (published_on IS NULL OR date(published_on) = published_on),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  updated_at TEXT,"
+  "  PRIMARY KEY (draw_id, position),"
+  "  FOREIGN KEY (draw_id, position) REFERENCES draw_subjects (draw_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX results_by_task ON results (task_id);"
+  "CREATE TABLE result_inspectors ("
+  "  draw_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  inspector_id INTEGER NOT NULL REFERENCES inspectors (id),"
+  "  PRIMARY KEY (draw_id, position, inspector_id),"
+  "  FOREIGN KEY (draw_id, position) REFERENCES results (draw_id, position) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX result_inspectors_by_inspector ON result_inspectors (inspector_id);"
+  /* Per draw and kind of subject (enterprise or not): on the row of day
+   * '' everything drawn, completed and found; on the row of each
+   * inspection day the completed and found of that day. A cut-off
+   * subtracts the days after it, which are few. */
+  "CREATE TABLE result_tallies ("
+  "  draw_id INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  enterprise INTEGER NOT NULL,"
+  "  drawn INTEGER NOT NULL DEFAULT 0,"
+  "  completed INTEGER NOT NULL DEFAULT 0,"
+  "  problem INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (draw_id, day, enterprise)"
+  ") WITHOUT ROWID;"
+  /* Covers the first draw of every task and its day, without reading the
+   * records. */
+  "CREATE INDEX draws_by_task ON draws (task_id, id, drawn_at);"
+  "CREATE INDEX task_departments_by_department ON task_departments (department_id, task_id);"
+  "CREATE TRIGGER draw_subjects_open_results AFTER INSERT ON draw_subjects"
+  "  WHEN NOT EXISTS (SELECT 1 FROM draws d JOIN draws earlier ON earlier.task_id = d.task_id"
+  "    AND earlier.id < d.id WHERE d.id = NEW.draw_id)"
+  "  BEGIN"
+  "    INSERT INTO results (draw_id, position, task_id, subject_type)"
+  "      SELECT NEW.draw_id, NEW.position, d.task_id,"
+  "        coalesce((SELECT subject_type FROM subjects WHERE id = NEW.subject_id), '')"
+  "      FROM draws d WHERE d.id = NEW.draw_id;"
+  "  END;"
+  "CREATE TRIGGER results_tally_insert AFTER INSERT ON results"
+  "  BEGIN"
+  "    INSERT INTO result_tallies (draw_id, day, enterprise, drawn, completed, problem)"
+  "      VALUES (NEW.draw_id, '', NEW.subject_type = '企业', 1,"
+  "        coalesce((SELECT counts_as_completed FROM result_categories"
+  "          WHERE code = NEW.category), 0),"
+  "        coalesce((SELECT counts_as_problem FROM result_categories"
+  "          WHERE code = NEW.category), 0))"
+  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE SET drawn = drawn + 1,"
+  "        completed = completed + excluded.completed, problem = problem + "
+  "excluded.problem;" TALLY_INSPECTION_DAY "  END;"
+  "CREATE TRIGGER results_tally_update AFTER UPDATE OF category, inspected_on ON results"
+  "  BEGIN"
+  "    UPDATE result_tallies SET"
+  "      completed = completed"
+  "        - coalesce((SELECT counts_as_completed FROM result_categories"
+  "          WHERE code = OLD.category), 0)"
+  "        + coalesce((SELECT counts_as_completed FROM result_categories"
+  "          WHERE code = NEW.category), 0),"
+  "      problem = problem"
+  "        - coalesce((SELECT counts_as_problem FROM result_categories"
+  "          WHERE code = OLD.category), 0)"
+  "        + coalesce((SELECT counts_as_problem FROM result_categories"
+  "          WHERE code = NEW.category), 0)"
+  "      WHERE draw_id = NEW.draw_id AND day = '' AND enterprise = (NEW.subject_type = '企业');"
+  "    UPDATE result_tallies SET completed = completed - 1,"
+  "      problem = problem - (SELECT counts_as_problem FROM result_categories"
+  "        WHERE code = OLD.category)"
+  "      WHERE draw_id = OLD.draw_id AND day = OLD.inspected_on"
+  "      AND enterprise = (OLD.subject_type = '企业') AND EXISTS (SELECT 1"
+  "        FROM result_categories WHERE code = OLD.category AND counts_as_completed = 1);"
+  "    DELETE FROM result_tallies WHERE draw_id = OLD.draw_id AND day = OLD.inspected_on"
+  "      AND enterprise = (OLD.subject_type = '企业') AND completed = 0 AND problem = "
+  "0;" TALLY_INSPECTION_DAY "  END;"
+  /* Results are never deleted (their draw cannot be), and a category's
+   * code is what the results keep: neither may change under the tallies. */
+  "CREATE TRIGGER results_kept BEFORE DELETE ON results"
+  "  BEGIN SELECT RAISE (ABORT, 'the result of a drawn subject cannot be deleted'); END;"
+  "CREATE TRIGGER result_categories_code_kept BEFORE UPDATE OF code ON result_categories"
+  "  BEGIN SELECT RAISE (ABORT, 'a result category keeps its code'); END;"
+  /* Staff may decide that a category counts otherwise: the tallies are
+   * then added up again from the results. */
+  "CREATE TRIGGER result_categories_recount"
+  "  AFTER UPDATE OF counts_as_completed, counts_as_problem ON result_categories"
+  "  BEGIN"
+  "    DELETE FROM result_tallies WHERE day <> '';"
+  "    UPDATE result_tallies SET completed = 0, problem = 0;"
+  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"
+  "      SELECT r.draw_id, '', r.subject_type = '企业', count(*), sum(c.counts_as_problem)"
+  "      FROM results r JOIN result_categories c ON c.code = r.category"
+  "      WHERE c.counts_as_completed = 1 GROUP BY r.draw_id, r.subject_type = '企业'"
+  "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"
+  "        SET completed = excluded.completed, problem = excluded.problem;"
+  "    INSERT INTO result_tallies (draw_id, day, enterprise, completed, problem)"
+  "      SELECT r.draw_id, r.inspected_on, r.subject_type = '企业', count(*),"
+  "        sum(c.counts_as_problem) FROM results r"
+  "      JOIN result_categories c ON c.code = r.category"
+  "      WHERE c.counts_as_completed = 1 AND r.inspected_on IS NOT NULL"
+  "      GROUP BY r.draw_id, r.inspected_on, r.subject_type = '企业';"
+  "  END;"
+  /* Drawn subjects of saved draws get their result rows. */
+  "INSERT INTO results (draw_id, position, task_id, subject_type)"
+  "  SELECT ds.draw_id, ds.position, d.task_id, coalesce(s.subject_type, '')"
+  "  FROM draw_subjects ds JOIN draws d ON d.id = ds.draw_id"
+  "  LEFT JOIN subjects s ON s.id = ds.subject_id"
+  "  WHERE d.id = (SELECT min(id) FROM draws first WHERE first.task_id = d.task_id)"
+  "  ORDER BY ds.draw_id, ds.position;"
+  /* Days off (holiday) and the weekend days worked in exchange for them
+   * (workday, 调休上班), as the State Council announces them each year. */
+  "CREATE TABLE holidays ("
+  "  date TEXT PRIMARY KEY CHECK (date(date) = date),"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday'))"
+  ") WITHOUT ROWID;"
+  "WITH RECURSIVE periods (first, last, name) AS (VALUES"
+  "    ('2025-01-01', '2025-01-01', '元旦'), ('2025-01-28', '2025-02-04', '春节'),"
+  "    ('2025-04-04', '2025-04-06', '清明节'), ('2025-05-01', '2025-05-05', '劳动节'),"
+  "    ('2025-05-31', '2025-06-02', '端午节'), ('2025-10-01', '2025-10-08', '国庆节、中秋节'),"
+  "    ('2026-01-01', '2026-01-03', '元旦'), ('2026-02-15', '2026-02-23', '春节'),"
+  "    ('2026-04-04', '2026-04-06', '清明节'), ('2026-05-01', '2026-05-05', '劳动节'),"
+  "    ('2026-06-19', '2026-06-21', '端午节'), ('2026-09-25', '2026-09-27', '中秋节'),"
+  "    ('2026-10-01', '2026-10-07', '国庆节')),"
+  "  days (date, last, name) AS (SELECT first, last, name FROM periods"
+  "    UNION ALL SELECT date(date, '+1 day'), last, name FROM days WHERE date < last)"
+  "  INSERT INTO holidays (date, name, kind) SELECT date, name, 'holiday' FROM days;"
+  "INSERT INTO holidays (date, name, kind) VALUES"
+  "  ('2025-01-26', '春节调休上班', 'workday'), ('2025-02-08', '春节调休上班', 'workday'),"
+  "  ('2025-04-27', '劳动节调休上班', 'workday'), ('2025-09-28', '国庆节调休上班', 'workday'),"
+  "  ('2025-10-11', '国庆节调休上班', 'workday'), ('2026-01-04', '元旦调休上班', 'workday'),"
+  "  ('2026-02-14', '春节调休上班', 'workday'), ('2026-02-28', '春节调休上班', 'workday'),"
+  "  ('2026-05-09', '劳动节调休上班', 'workday'), ('2026-09-20', '国庆节调休上班', 'workday'),"
+  "  ('2026-10-10', '国庆节调休上班', 'workday');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);

@@ -308,3 +308,135 @@ suiji_fields_normalize_date (const char *text)
   g_date_set_dmy (&date, (GDateDay) numbers[2], (GDateMonth) numbers[1], (GDateYear) numbers[0]);
   return g_strdup_printf ("%04u-%02u-%02u", numbers[0], numbers[1], numbers[2]);
 }
+
+/**
+ * suiji_fields_clean_heading:
+ *
+ * Returns: (transfer full): a column heading as it is compared with the
+ *   known headings: without spaces, asterisks and "(必填)", ASCII in lower
+ *   case
+ */
+char *
+suiji_fields_clean_heading (const char *text)
+{
+  g_autofree char *clean = suiji_fields_clean_text (text);
+  GString         *heading = g_string_new (NULL);
+  const char      *marks[] = { "（必填）", "(必填)", "（选填）", "(选填)", NULL };
+
+  for (guint i = 0; marks[i] != NULL; i++)
+    {
+      char *found = strstr (clean, marks[i]);
+      if (found != NULL)
+        memset (found, ' ', strlen (marks[i]));
+    }
+
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '*' || c == 0xFF0A || c == '_')
+        continue;
+      if (c < 0x80)
+        g_string_append_c (heading, g_ascii_tolower ((char) c));
+      else
+        g_string_append_unichar (heading, c);
+    }
+
+  return g_string_free (heading, FALSE);
+}
+
+/* An exact heading beats any partial one; longer headings beat shorter. */
+static guint
+heading_score (const char *const *known, const char *heading)
+{
+  guint best = 0;
+
+  if (*heading == '\0')
+    return 0;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      guint length = (guint) strlen (known[i]);
+
+      if (g_str_equal (heading, known[i]))
+        best = MAX (best, 1000 + length);
+      else if (strstr (heading, known[i]) != NULL)
+        best = MAX (best, length);
+    }
+
+  return best;
+}
+
+typedef struct
+{
+  guint score;
+  guint field;
+  guint column;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return (int) x->field - (int) y->field;
+}
+
+/**
+ * suiji_fields_guess_columns:
+ * @headings: per field, the NULL-terminated headings files use for it, as
+ *   suiji_fields_clean_heading () leaves them
+ * @cells: the cells of a header row
+ * @columns: (out caller-allocates): per field, the column of @cells, or -1
+ *
+ * Maps the columns of a header row onto fields, best heading match first,
+ * each column and each field used once.
+ *
+ * Returns: how many fields it mapped
+ */
+guint
+suiji_fields_guess_columns (const char *const *const *headings,
+                            guint                     n_fields,
+                            const char *const        *cells,
+                            guint                     n_cells,
+                            int                      *columns)
+{
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autofree gboolean *column_used = g_new0 (gboolean, n_cells + 1);
+  guint                n_mapped = 0;
+
+  for (guint f = 0; f < n_fields; f++)
+    columns[f] = -1;
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      g_autofree char *heading = suiji_fields_clean_heading (cells[c]);
+
+      for (guint f = 0; f < n_fields; f++)
+        {
+          Candidate candidate = { heading_score (headings[f], heading), f, c };
+
+          if (candidate.score > 0)
+            g_array_append_val (candidates, candidate);
+        }
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (columns[candidate->field] >= 0 || column_used[candidate->column])
+        continue;
+      columns[candidate->field] = (int) candidate->column;
+      column_used[candidate->column] = TRUE;
+      n_mapped++;
+    }
+
+  return n_mapped;
+}

@@ -20,5 +20,11 @@ char       *suiji_fields_clean_text (const char *text);
 const char *const *suiji_fields_subject_types (void);
 const char *const *suiji_fields_statuses (void);
 gboolean           suiji_fields_status_is_active (const char *status);
+char              *suiji_fields_clean_heading (const char *text);
+guint              suiji_fields_guess_columns (const char *const *const *headings,
+                                               guint                     n_fields,
+                                               const char *const        *cells,
+                                               guint                     n_cells,
+                                               int                      *columns);
 
 G_END_DECLS

@@ -77,7 +77,7 @@ problem_free (SuijiImportProblem *problem)
   g_free (problem);
 }
 
-/* The headings are compared after clean_heading (): no spaces, no
+/* The headings are compared after suiji_fields_clean_heading (): no spaces, no
  * asterisks or "(必填)", ASCII in lower case. Longer, more specific
  * headings win over shorter ones. */
 static const char *const key_headings[] = {
@@ -208,115 +208,21 @@ suiji_import_get_fields (SuijiDirectory kind, guint *n_fields)
     }
 }
 
-static char *
-clean_heading (const char *text)
-{
-  g_autofree char *clean = suiji_fields_clean_text (text);
-  GString         *heading = g_string_new (NULL);
-  const char      *marks[] = { "（必填）", "(必填)", "（选填）", "(选填)", NULL };
-
-  for (guint i = 0; marks[i] != NULL; i++)
-    {
-      char *found = strstr (clean, marks[i]);
-      if (found != NULL)
-        memset (found, ' ', strlen (marks[i]));
-    }
-
-  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '*' || c == 0xFF0A || c == '_')
-        continue;
-      if (c < 0x80)
-        g_string_append_c (heading, g_ascii_tolower ((char) c));
-      else
-        g_string_append_unichar (heading, c);
-    }
-
-  return g_string_free (heading, FALSE);
-}
-
-static guint
-heading_score (const SuijiImportField *field, const char *heading)
-{
-  guint best = 0;
-
-  if (*heading == '\0')
-    return 0;
-
-  for (guint i = 0; field->headings[i] != NULL; i++)
-    {
-      guint length = (guint) strlen (field->headings[i]);
-
-      if (g_str_equal (heading, field->headings[i]))
-        best = MAX (best, 1000 + length);
-      else if (strstr (heading, field->headings[i]) != NULL)
-        best = MAX (best, length);
-    }
-
-  return best;
-}
-
-typedef struct
-{
-  guint score;
-  guint field;
-  guint column;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a, gconstpointer b)
-{
-  const Candidate *x = a;
-  const Candidate *y = b;
-
-  if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return (int) x->field - (int) y->field;
-}
-
 /* Maps the columns of @row onto fields, best heading match first, each
  * column and each field used once. Returns how many fields it mapped. */
 static guint
 guess_columns (SuijiImport *self, guint row, int *columns)
 {
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  guint                n_columns = suiji_table_get_n_columns (self->table);
-  g_autofree gboolean *column_used = g_new0 (gboolean, n_columns + 1);
-  guint                n_mapped = 0;
-
-  for (guint f = 0; f < self->n_fields; f++)
-    columns[f] = -1;
+  guint                          n_columns = suiji_table_get_n_columns (self->table);
+  g_autofree const char        **cells = g_new0 (const char *, n_columns + 1);
+  g_autofree const char *const **headings = g_new0 (const char *const *, self->n_fields + 1);
 
   for (guint c = 0; c < n_columns; c++)
-    {
-      g_autofree char *heading = clean_heading (suiji_table_get_cell (self->table, row, c));
+    cells[c] = suiji_table_get_cell (self->table, row, c);
+  for (guint f = 0; f < self->n_fields; f++)
+    headings[f] = self->fields[f].headings;
 
-      for (guint f = 0; f < self->n_fields; f++)
-        {
-          Candidate candidate = { heading_score (&self->fields[f], heading), f, c };
-
-          if (candidate.score > 0)
-            g_array_append_val (candidates, candidate);
-        }
-    }
-
-  g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-
-      if (columns[candidate->field] >= 0 || column_used[candidate->column])
-        continue;
-      columns[candidate->field] = (int) candidate->column;
-      column_used[candidate->column] = TRUE;
-      n_mapped++;
-    }
-
-  return n_mapped;
+  return suiji_fields_guess_columns (headings, self->n_fields, cells, n_columns, columns);
 }
 
 static gboolean
@@ -350,7 +256,7 @@ dup_shape (SuijiImport *self)
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *heading =
-          clean_heading (suiji_table_get_cell (self->table, self->header_row, c));
+          suiji_fields_clean_heading (suiji_table_get_cell (self->table, self->header_row, c));
       g_string_append_printf (text, "%s\t", heading);
     }
 
@@ -630,7 +536,7 @@ suiji_import_apply_map_spec (SuijiImport *self, const char *spec, GError **error
           return FALSE;
         }
 
-      heading = clean_heading (pair[0]);
+      heading = suiji_fields_clean_heading (pair[0]);
       field_name = g_strstrip (g_strdup (pair[1]));
       field = find_field (self, field_name);
       if (field < 0 && *field_name != '\0')
@@ -648,7 +554,7 @@ suiji_import_apply_map_spec (SuijiImport *self, const char *spec, GError **error
       for (guint c = 0; c < n_columns && column < 0; c++)
         {
           g_autofree char *cell =
-              clean_heading (suiji_table_get_cell (self->table, self->header_row, c));
+              suiji_fields_clean_heading (suiji_table_get_cell (self->table, self->header_row, c));
           if (g_str_equal (cell, heading))
             column = (int) c;
         }

@@ -14,6 +14,7 @@
 #include "suiji-inspector.h"
 #include "suiji-item.h"
 #include "suiji-profile.h"
+#include "suiji-sample-data-private.h"
 #include "suiji-sample-data.h"
 #include "suiji-subject.h"
 
@@ -451,6 +452,7 @@ enum
   STREAM_SUBJECTS = 1,
   STREAM_INSPECTORS,
   STREAM_AVOIDANCES,
+  STREAM_YEAR,
 };
 
 /* The staff of the departments does not change with the seed: a second
@@ -1033,27 +1035,20 @@ restore_cache_size (SuijiDatabase *db, int cache_size)
   _suiji_database_exec (db, sql, NULL);
 }
 
-/**
- * suiji_sample_data_fill:
- * @n_subjects: how many subjects to generate
- * @seed: the generator's seed; the same seed gives the same data set
- *
- * Fills the database with a realistic 沙河市 data set, in one transaction:
- * the departments, their inspectors and check items, @n_subjects subjects
- * and a few dozen avoidance pairs. Rows are written by their natural key,
- * so filling twice adds nothing and leaves the data as it was.
- */
-gboolean
-suiji_sample_data_fill (SuijiDatabase         *db,
-                        guint                  n_subjects,
-                        guint64                seed,
-                        SuijiSampleDataCounts *counts,
-                        GError               **error)
+static gboolean
+fill (SuijiDatabase         *db,
+      guint                  n_subjects,
+      guint64                seed,
+      gboolean               with_year,
+      SuijiSampleDataCounts *counts,
+      GError               **error)
 {
   g_autoptr (SuijiUnitProfile) profile = NULL;
   g_autoptr (GArray) market_subjects = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) market_inspectors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GRand) year_rand = NULL;
   SuijiSampleDataCounts added = { 0 };
+  gint64                year_started;
   gint64                department_ids[N_DEPTS];
   int                   cache_size;
 
@@ -1108,6 +1103,16 @@ suiji_sample_data_fill (SuijiDatabase         *db,
       !fill_avoidances (db, seed, market_inspectors, market_subjects, &added.avoidances, error))
     goto failed;
 
+  /* A year of tasks, draws and results, for the forms and the progress
+   * charts; the year of the profile, which is the plan's unless the user
+   * set another. */
+  year_rand = new_stream (seed, STREAM_YEAR);
+  year_started = g_get_monotonic_time ();
+  if (with_year && !_suiji_sample_year_fill (db, profile->report_year, year_rand, &added.tasks,
+                                             &added.drawn_subjects, error))
+    goto failed;
+  g_debug ("the sample year took %.3f s", (double) (g_get_monotonic_time () - year_started) / 1e6);
+
   if (!_suiji_database_commit (db, error))
     goto failed;
 
@@ -1122,4 +1127,45 @@ failed:
 restore:
   restore_cache_size (db, cache_size);
   return FALSE;
+}
+/**
+ * suiji_sample_data_fill:
+ * @n_subjects: how many subjects to generate
+ * @seed: the generator's seed; the same seed gives the same data set
+ *
+ * Fills the database with a realistic 沙河市 data set, in one transaction:
+ * the departments, their inspectors and check items, @n_subjects subjects,
+ * a few dozen avoidance pairs, and a year of tasks with their draws and
+ * results (the report year of the profile; left out when that year has
+ * tasks already). Rows are written by their natural key, so filling twice
+ * adds nothing and leaves the data as it was.
+ */
+gboolean
+suiji_sample_data_fill (SuijiDatabase         *db,
+                        guint                  n_subjects,
+                        guint64                seed,
+                        SuijiSampleDataCounts *counts,
+                        GError               **error)
+{
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
+
+  return fill (db, n_subjects, seed, TRUE, counts, error);
+}
+
+/**
+ * suiji_sample_data_fill_directories:
+ *
+ * As suiji_sample_data_fill (), without the year of tasks: the directories
+ * alone, for those who draw their own tasks from them.
+ */
+gboolean
+suiji_sample_data_fill_directories (SuijiDatabase         *db,
+                                    guint                  n_subjects,
+                                    guint64                seed,
+                                    SuijiSampleDataCounts *counts,
+                                    GError               **error)
+{
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
+
+  return fill (db, n_subjects, seed, FALSE, counts, error);
 }

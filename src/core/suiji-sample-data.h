@@ -23,6 +23,8 @@ typedef struct
   guint inspectors;
   guint items;
   guint avoidances;
+  guint tasks;          /* of the report year, each drawn */
+  guint drawn_subjects; /* in their draws */
 } SuijiSampleDataCounts;
 
 gboolean suiji_sample_data_fill (SuijiDatabase         *db,
@@ -30,5 +32,10 @@ gboolean suiji_sample_data_fill (SuijiDatabase         *db,
                                  guint64                seed,
                                  SuijiSampleDataCounts *counts,
                                  GError               **error);
+gboolean suiji_sample_data_fill_directories (SuijiDatabase         *db,
+                                             guint                  n_subjects,
+                                             guint64                seed,
+                                             SuijiSampleDataCounts *counts,
+                                             GError               **error);
 
 G_END_DECLS

@@ -178,10 +178,10 @@ suiji_saved_draw_list (SuijiDatabase *db, gint64 task_id, GError **error)
 static void
 set_not_found (GError **error, gint64 draw_id)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("There is no draw number %" G_GINT64_FORMAT
-                  " in this database: pick one from the task's list of draws."),
-               draw_id);
+  g_set_error (
+      error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+      _("There is no draw number %ld in this database: pick one from the task's list of draws."),
+      (long) draw_id);
 }
 
 /**
@@ -248,10 +248,10 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
   if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The record of draw %" G_GINT64_FORMAT
-                      " does not match the digest saved with it: the database file was changed "
+                   _("The record of draw %ld does not match the digest saved with it: the "
+                      "database file was changed "
                       "outside Suiji. Compare it with the published record and a backup."),
-                   draw_id);
+                   (long) draw_id);
       return NULL;
     }
 

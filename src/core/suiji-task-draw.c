@@ -16,7 +16,7 @@
 #include "suiji-database-private.h"
 #include "suiji-department.h"
 #include "suiji-task-draw.h"
-#include "suiji-task.h"
+#include "suiji-task-private.h"
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
@@ -153,14 +153,34 @@ add_inspectors (SuijiDatabase         *db,
 SuijiDrawRecord *
 suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return suiji_task_prepare_draw_at (db, task_id, now, error);
+}
+
+/**
+ * suiji_task_prepare_draw_at:
+ * @at: the time of the draw
+ *
+ * As suiji_task_prepare_draw (), for a draw held at @at: the inspectors
+ * are those whose badge is valid on that day. The sample data draws its
+ * year of tasks on the days they were held.
+ *
+ * Returns: (transfer full): the record's inputs, or %NULL with @error set
+ */
+SuijiDrawRecord *
+suiji_task_prepare_draw_at (SuijiDatabase *db, gint64 task_id, GDateTime *at, GError **error)
+{
   g_autoptr (SuijiTaskRecord) task = NULL;
   g_autoptr (SuijiDrawRecord) record = NULL;
   g_autoptr (GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GListModel) all_departments = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (at != NULL, NULL);
+
+  today = g_date_time_format (at, "%Y-%m-%d");
 
   task = suiji_task_load (db, task_id, error);
   if (task == NULL)
@@ -188,7 +208,7 @@ suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error)
 
   suiji_draw_record_set_task (record, task->id, task->name,
                               (const char *const *) departments->pdata);
-  suiji_draw_record_set_drawn_at (record, now);
+  suiji_draw_record_set_drawn_at (record, at);
   suiji_draw_record_set_inspectors_per_subject (record, task->inspectors_per_subject);
   suiji_draw_record_set_inspector_cap (record, task->inspector_cap);
 
@@ -268,6 +288,28 @@ store_picks (SuijiDatabase *db, gint64 draw_id, SuijiDrawRecord *record, GError 
 gint64
 suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
 {
+  gint64 id;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+  g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
+
+  if (!_suiji_database_begin (db, error))
+    return 0;
+
+  id = _suiji_task_insert_draw (db, task_id, record, error);
+  if (id == 0 || !_suiji_database_commit (db, error))
+    {
+      _suiji_database_rollback (db);
+      return 0;
+    }
+
+  return id;
+}
+
+/* Saves a draw that has run inside the caller's transaction. */
+gint64
+_suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
+{
   g_autoptr (sqlite3_stmt) previous = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
   g_autoptr (sqlite3_stmt) state = NULL;
@@ -277,19 +319,13 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   gsize            length = 0;
   gint64           id;
 
-  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
-  g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
-
   json = suiji_draw_record_to_json (record, &length);
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) json, length);
-
-  if (!_suiji_database_begin (db, error))
-    return 0;
 
   previous = _suiji_database_prepare (
       db, "SELECT record_digest FROM draws ORDER BY id DESC LIMIT 1", error);
   if (previous == NULL)
-    goto failed;
+    return 0;
   if (sqlite3_step (previous) == SQLITE_ROW)
     previous_digest = g_strdup (_suiji_column_text (previous, 0));
 
@@ -299,7 +335,7 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
       " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       error);
   if (insert == NULL)
-    goto failed;
+    return 0;
 
   sqlite3_bind_int64 (insert, 1, task_id);
   sqlite3_bind_text (insert, 2, suiji_draw_record_get_drawn_at (record), -1, SQLITE_STATIC);
@@ -309,24 +345,19 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   sqlite3_bind_text (insert, 6, digest, -1, SQLITE_STATIC);
   bind_text_or_null (insert, 7, previous_digest);
   if (!_suiji_database_run (db, insert, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (_suiji_database_get_handle (db));
 
   state = _suiji_database_prepare (
       db, "UPDATE tasks SET state = 'drawn' WHERE id = ?1 AND state = 'draft'", error);
   if (state == NULL)
-    goto failed;
+    return 0;
   sqlite3_bind_int64 (state, 1, task_id);
 
-  if (!store_picks (db, id, record, error) || !_suiji_database_run (db, state, error) ||
-      !_suiji_database_commit (db, error))
-    goto failed;
+  if (!store_picks (db, id, record, error) || !_suiji_database_run (db, state, error))
+    return 0;
 
   return id;
-
-failed:
-  _suiji_database_rollback (db);
-  return 0;
 }
 
 static void
@@ -448,13 +479,11 @@ add_warnings (SuijiDrawPreview *preview, const SuijiTaskRecord *task, GPtrArray 
                (guint64) preview->to_draw * m)
     g_ptr_array_add (
         warnings,
-        g_strdup_printf (
-            _("With at most %d subjects per inspector, %u inspectors cover %" G_GUINT64_FORMAT
-               " visits, but the draw needs %" G_GUINT64_FORMAT
-               ": raise the cap or add inspectors."),
-            task->inspector_cap, preview->inspectors,
-            (guint64) preview->inspectors * (guint) task->inspector_cap,
-            (guint64) preview->to_draw * m));
+        g_strdup_printf (_("With at most %d subjects per inspector, %u inspectors cover %lu "
+                            "visits, but the draw needs %lu: raise the cap or add inspectors."),
+                         task->inspector_cap, preview->inspectors,
+                         (unsigned long) preview->inspectors * (guint) task->inspector_cap,
+                         (unsigned long) preview->to_draw * m));
 }
 
 /**

@@ -35,6 +35,8 @@ typedef struct
 } SuijiDrawPreview;
 
 SuijiDrawRecord *suiji_task_prepare_draw (SuijiDatabase *db, gint64 task_id, GError **error);
+SuijiDrawRecord *
+suiji_task_prepare_draw_at (SuijiDatabase *db, gint64 task_id, GDateTime *at, GError **error);
 gint64
 suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error);
 

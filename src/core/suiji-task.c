@@ -15,7 +15,7 @@
 
 #include "suiji-database-private.h"
 #include "suiji-fields.h"
-#include "suiji-task.h"
+#include "suiji-task-private.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (suiji-task-error-quark, suiji_task_error)
@@ -335,24 +335,15 @@ insert_ids (
   return TRUE;
 }
 
-/**
- * suiji_task_create:
- *
- * Saves a new task with its departments, items and rules, in one
- * transaction.
- *
- * Returns: the task's id, or 0 with @error set
- */
+/* Writes a checked task inside the caller's transaction. */
 gint64
-suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **error)
+_suiji_task_insert (SuijiDatabase *db, const SuijiTaskRecord *record, GError **error)
 {
   g_autoptr (sqlite3_stmt) task = NULL;
   g_autoptr (sqlite3_stmt) rule = NULL;
   gint64 id;
 
-  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
-
-  if (!suiji_task_check (record, error) || !_suiji_database_begin (db, error))
+  if (!suiji_task_check (record, error))
     return 0;
 
   task = _suiji_database_prepare (
@@ -363,7 +354,7 @@ suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **er
       " VALUES (trim(?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
       error);
   if (task == NULL)
-    goto failed;
+    return 0;
 
   sqlite3_bind_text (task, 1, record->name, -1, SQLITE_STATIC);
   sqlite3_bind_int (task, 2, record->year);
@@ -380,7 +371,7 @@ suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **er
     sqlite3_bind_int (task, 12, record->inspector_cap);
   sqlite3_bind_text (task, 13, record->pool_filter, -1, SQLITE_STATIC);
   if (!_suiji_database_run (db, task, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (_suiji_database_get_handle (db));
 
   if (!insert_ids (
@@ -389,12 +380,12 @@ suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **er
           id, record->department_ids, record->department_inspectors, error) ||
       !insert_ids (db, "INSERT INTO task_items (task_id, item_id) VALUES (?1, ?2)", id,
                    record->item_ids, NULL, error))
-    goto failed;
+    return 0;
 
   rule = _suiji_database_prepare (
       db, "INSERT INTO task_rules (task_id, stratum, bp, count) VALUES (?1, ?2, ?3, ?4)", error);
   if (rule == NULL)
-    goto failed;
+    return 0;
   for (guint i = 0; i < record->rules->len; i++)
     {
       SuijiTaskRule *r = g_ptr_array_index (record->rules, i);
@@ -406,17 +397,38 @@ suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **er
       if (r->count >= 0)
         sqlite3_bind_int (rule, 4, r->count);
       if (!_suiji_database_run (db, rule, error))
-        goto failed;
+        return 0;
     }
 
-  if (!_suiji_database_commit (db, error))
-    goto failed;
+  return id;
+}
+
+/**
+ * suiji_task_create:
+ *
+ * Saves a new task with its departments, items and rules, in one
+ * transaction.
+ *
+ * Returns: the task's id, or 0 with @error set
+ */
+gint64
+suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+
+  if (!suiji_task_check (record, error) || !_suiji_database_begin (db, error))
+    return 0;
+
+  id = _suiji_task_insert (db, record, error);
+  if (id == 0 || !_suiji_database_commit (db, error))
+    {
+      _suiji_database_rollback (db);
+      return 0;
+    }
 
   return id;
-
-failed:
-  _suiji_database_rollback (db);
-  return 0;
 }
 
 static char *

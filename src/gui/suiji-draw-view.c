@@ -329,10 +329,9 @@ verify_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (outcome->difference == NULL)
     {
-      text =
-          g_strdup_printf (_("Verified: drawing again from the saved record alone gives the "
-                              "same subjects and the same inspectors (%" G_GINT64_FORMAT " ms)."),
-                           outcome->milliseconds);
+      text = g_strdup_printf (_("Verified: drawing again from the saved record alone gives the "
+                                 "same subjects and the same inspectors (%ld ms)."),
+                              (long) outcome->milliseconds);
       set_status (self, text, "success");
     }
   else
@@ -683,7 +682,7 @@ suiji_draw_view_open_window (GtkWindow *parent, SuijiDatabase *db, gint64 draw_i
       return NULL;
     }
 
-  title = g_strdup_printf (_("Draw %" G_GINT64_FORMAT), draw_id);
+  title = g_strdup_printf (_("Draw %ld"), (long) draw_id);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);

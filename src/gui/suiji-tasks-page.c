@@ -156,7 +156,7 @@ create_draw_row (gpointer item, gpointer user_data)
   char             seed_start[13];
 
   g_strlcpy (seed_start, suiji_saved_draw_get_seed (draw), sizeof seed_start);
-  title = g_strdup_printf (_("Draw %" G_GINT64_FORMAT " of %s"), suiji_saved_draw_get_id (draw),
+  title = g_strdup_printf (_("Draw %ld of %s"), (long) suiji_saved_draw_get_id (draw),
                            suiji_saved_draw_get_drawn_at (draw));
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u subject drawn · seed %s…",
                                            "%u subjects drawn · seed %s…",
