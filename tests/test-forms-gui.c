@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <time.h>
 
 #include "suiji-application.h"
 #include "suiji-department.h"
@@ -24,6 +25,7 @@
 #include "suiji-form-xlsx.h"
 #include "suiji-forms-page.h"
 #include "suiji-sample-data.h"
+#include "suiji-statistics.h"
 #include "suiji-window.h"
 
 static SuijiApplication *app;
@@ -272,13 +274,35 @@ test_page (void)
   suiji_forms_page_select (fixture.page, SUIJI_FORM_REGION, 0, 2025, 3);
   suiji_test_save_screenshot (GTK_WIDGET (fixture.window), "forms-region");
 
-  /* Filling from the records waits for the records, and says so. */
+  /* Filled from the records: the statistics up to the month's end, the
+   * 总计 rows worked out; one step of undo takes it all back. */
   {
     GtkWidget *fill =
         suiji_test_template_child (fixture.page, SUIJI_TYPE_FORMS_PAGE, "fill_button");
+    g_autoptr (GError) error = NULL;
+    g_autofree char *until = NULL;
+    SuijiFigures     figures;
+    GDate            today;
 
-    g_assert_false (gtk_widget_is_sensitive (fill));
+    g_assert_true (gtk_widget_is_sensitive (fill));
     g_assert_nonnull (gtk_widget_get_tooltip_text (fill));
+    suiji_forms_page_select (fixture.page, SUIJI_FORM_REGION, 0, 2025, 6);
+    gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.fill", NULL);
+
+    g_date_clear (&today, 1);
+    g_date_set_time_t (&today, time (NULL));
+    until = suiji_form_report_dup_cut_off (report_of (&fixture), &today);
+    g_assert_true (suiji_statistics_compute (fixture.db, SUIJI_STATISTICS_REGION, 2025, until, 0,
+                                             &figures, &error));
+    g_assert_cmpint (figures.values[0][1], >, 0);
+    for (guint r = 1; r <= figures.n_rows; r++)
+      for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
+        g_assert_cmpint (value_at (&fixture, r, c), ==, figures.values[r - 1][c]);
+    suiji_test_save_screenshot (GTK_WIDGET (fixture.window), "forms-filled");
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.undo", NULL);
+    g_assert_cmpint (value_at (&fixture, 1, 1), ==, -1);
+    g_assert_cmpint (value_at (&fixture, 9, 0), ==, -1);
   }
 }
 
@@ -772,33 +796,33 @@ test_import_and_submissions (void)
 static void
 test_records (void)
 {
-  Fixture fixture;
-  gint64  figures[SUIJI_FORM_MAX_ROWS][SUIJI_FORM_N_COLUMNS];
+  Fixture          fixture;
+  g_autofree char *records = NULL;
+  g_autofree char *typed = NULL;
+  gint64           figure;
 
   open_window (&fixture, "records.db", TRUE);
   open_department_form (&fixture, 7);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.fill", NULL);
+  g_assert_true (
+      gtk_widget_has_css_class (suiji_form_grid_get_cell (fixture.grid, 2, 1), "filled"));
+  figure = value_at (&fixture, 2, 1);
+  g_assert_cmpint (figure, >=, 0);
 
   /* A figure typed over the records' shows both and can be put back. */
-  for (guint r = 0; r < SUIJI_FORM_MAX_ROWS; r++)
-    for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
-      figures[r][c] = (gint64) (10 * (r + 1) + c);
-  suiji_form_grid_begin_change (fixture.grid);
-  suiji_form_report_fill (report_of (&fixture), (const gint64 (*)[SUIJI_FORM_N_COLUMNS]) figures,
-                          8);
-  suiji_form_grid_end_change (fixture.grid);
-  g_assert_true (
-      gtk_widget_has_css_class (suiji_form_grid_get_cell (fixture.grid, 2, 0), "filled"));
-  suiji_form_grid_set_cursor (fixture.grid, 2, 0);
-  paste (&fixture, "25", 2, 0, "25");
-  g_assert_nonnull (suiji_form_grid_get_records_text (fixture.grid, 2, 0));
-  g_assert_nonnull (strstr (suiji_form_grid_get_records_text (fixture.grid, 2, 0), "20"));
+  records = g_strdup_printf ("%" G_GINT64_FORMAT, figure);
+  typed = g_strdup_printf ("%" G_GINT64_FORMAT, figure + 5);
+  suiji_form_grid_set_cursor (fixture.grid, 2, 1);
+  paste (&fixture, typed, 2, 1, typed);
+  g_assert_nonnull (suiji_form_grid_get_records_text (fixture.grid, 2, 1));
+  g_assert_nonnull (strstr (suiji_form_grid_get_records_text (fixture.grid, 2, 1), records));
   suiji_test_save_screenshot (GTK_WIDGET (fixture.window), "forms-records");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture.grid), "grid.reset-to-records", NULL);
-  g_assert_cmpint (value_at (&fixture, 2, 0), ==, 20);
-  g_assert_null (suiji_form_grid_get_records_text (fixture.grid, 2, 0));
+  g_assert_cmpint (value_at (&fixture, 2, 1), ==, figure);
+  g_assert_null (suiji_form_grid_get_records_text (fixture.grid, 2, 1));
   gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.undo", NULL);
-  g_assert_cmpint (value_at (&fixture, 2, 0), ==, 25);
+  g_assert_cmpint (value_at (&fixture, 2, 1), ==, figure + 5);
 }
 
 static void

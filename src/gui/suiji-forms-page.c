@@ -380,8 +380,7 @@ update_actions (SuijiFormsPage *self)
   gtk_widget_action_set_enabled (widget, "forms.import", has_report);
   gtk_widget_action_set_enabled (widget, "forms.open-department", self->db != NULL);
   gtk_widget_action_set_enabled (widget, "forms.import-department", self->db != NULL);
-  /* The statistics of the records are not part of Suiji yet. */
-  gtk_widget_action_set_enabled (widget, "forms.fill", FALSE);
+  gtk_widget_action_set_enabled (widget, "forms.fill", has_report);
 
   gtk_widget_set_tooltip_text (
       self->save_button, !has_report ? _("Choose a form to save")
@@ -392,9 +391,11 @@ update_actions (SuijiFormsPage *self)
   gtk_widget_set_tooltip_text (
       self->submit_button, _("Save the form and mark it submitted; refused while a rule of the "
                               "plan is broken"));
-  gtk_widget_set_tooltip_text (self->fill_button,
-                               _("Filling from the records needs the inspection results, which "
-                                  "Suiji does not record yet; type or paste the figures for now"));
+  gtk_widget_set_tooltip_text (
+      self->fill_button, has_report ? _("Take every figure from the tasks, draws and results "
+                                         "recorded up to the end of the month, or up to "
+                                         "today while it is under way; one step of undo")
+                                    : _("Choose a form to fill"));
 }
 
 static void
@@ -1026,10 +1027,33 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   suiji_form_grid_redo (SUIJI_FORMS_PAGE (widget)->grid);
 }
 
+/* Every figure from the statistics of the records, as one step of undo. */
 static void
 fill_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  /* Enabled once the statistics of the records are part of the core. */
+  SuijiFormsPage *self = SUIJI_FORMS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *text = NULL;
+  GDate            today;
+  gboolean         filled;
+
+  if (self->report == NULL || self->db == NULL)
+    return;
+
+  today_date (&today);
+  suiji_form_grid_begin_change (self->grid);
+  filled = suiji_form_report_fill_from_records (self->db, self->report, &today, &error);
+  suiji_form_grid_end_change (self->grid);
+  if (!filled)
+    {
+      show_message (self, _("The Figures Could Not Be Filled"), error->message);
+      return;
+    }
+
+  until = suiji_form_report_dup_cut_off (self->report, &today);
+  text = g_strdup_printf (_("Filled from the records up to %s; Ctrl+Z takes it back"), until);
+  show_toast (self, text);
 }
 
 /* Export, print and the seal */
