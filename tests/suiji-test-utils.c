@@ -240,9 +240,9 @@ void
 suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked)
 {
   /* Names of file formats and keys are written the same in Chinese. */
-  const char *allowed[] = { "CSV",     "Excel",  "PDF",   "SQLite", "xlsx", "JSON",
-                            "SHA-256", "Ctrl",   "Shift", "F10",    "F11",  "F2",
-                            "F8",      "Delete", "Esc",   "Enter",  NULL };
+  const char *allowed[] = { "CSV",     "Excel", "PDF",   "SQLite", "xlsx", "JSON",
+                            "SHA-256", "Ctrl",  "F10",   "F11",    "F2",   "F8",
+                            "Delete",  "Esc",   "Enter", "Shift",  "Tab",  NULL };
   guint       n_checked = 0;
 
   for (guint i = 0; i < texts->len; i++)

@@ -32,6 +32,7 @@
 #include "suiji-department.h"
 #include "suiji-preferences-window.h"
 #include "suiji-profile.h"
+#include "suiji-results-window.h"
 #include "suiji-sample-data.h"
 #include "suiji-window.h"
 
@@ -441,7 +442,6 @@ test_open_errors (void)
   suiji_test_save_screenshot (GTK_WIDGET (window), "open-error");
 }
 
-
 static GtkWidget *
 first_enabled_check (GtkWidget *widget)
 {
@@ -765,6 +765,35 @@ test_language (void)
     suiji_test_save_screenshot (GTK_WIDGET (draw_dialog), "language-draw-pool");
     gtk_window_destroy (task_dialog);
     gtk_window_destroy (draw_dialog);
+  }
+
+  /* The results of a drawn task of the sample year: the line on the task
+   * page and the grid. */
+  {
+    SuijiDatabase *db = suiji_application_get_database (app);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GListModel) tasks = suiji_task_summary_list (db, 0, &error);
+    GtkWidget *page = tasks_page (window);
+    GtkWindow *results;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+      {
+        g_autoptr (SuijiTaskSummary) task = g_list_model_get_item (tasks, i);
+
+        if (suiji_task_summary_get_n_draws (task) > 0)
+          {
+            suiji_tasks_page_select_task (SUIJI_TASKS_PAGE (page),
+                                          suiji_task_summary_get_id (task));
+            break;
+          }
+      }
+    suiji_test_collect_texts (page, texts);
+    gtk_widget_activate_action (page, "tasks.results", NULL);
+    results = wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW);
+    suiji_test_collect_texts (GTK_WIDGET (results), texts);
+    suiji_test_save_screenshot (GTK_WIDGET (results), "language-results");
+    gtk_window_destroy (results);
   }
 
   if (g_strcmp0 (language, "zh_CN") == 0)

@@ -15,6 +15,8 @@
 
 #include "suiji-draw-dialog.h"
 #include "suiji-draw-view.h"
+#include "suiji-result.h"
+#include "suiji-results-window.h"
 #include "suiji-saved-draw.h"
 #include "suiji-task-dialog.h"
 #include "suiji-task-summary.h"
@@ -33,12 +35,20 @@ struct _SuijiTasksPage
   GtkWidget      *draw_button;
   GtkListBox     *facts_list;
   GtkListBox     *draws_list;
+  GtkWidget      *results_box;
+  GtkProgressBar *results_progress;
+  GtkLabel       *results_counts;
+  GtkLabel       *results_due;
+  GtkWidget      *results_overdue;
+  GtkLabel       *results_overdue_label;
 
   SuijiDatabase      *db;
   GListStore         *tasks;
   GtkStringFilter    *filter;
   GtkSingleSelection *selection;
   GListModel         *draws;
+  GHashTable         *overdue_tasks; /* ids of the tasks with results overdue */
+  GHashTable         *overdue_marks; /* task id → the mark of its row on screen */
 };
 
 G_DEFINE_FINAL_TYPE (SuijiTasksPage, suiji_tasks_page, GTK_TYPE_BOX)
@@ -172,6 +182,57 @@ create_draw_row (gpointer item, gpointer user_data)
   return row;
 }
 
+/* How far a task's results are; marks its row in the list when they are
+ * overdue. */
+static gboolean
+load_progress (SuijiTasksPage *self, gint64 task_id, SuijiResultProgress *progress)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *mark;
+
+  if (!suiji_result_get_progress (self->db, task_id, NULL, progress, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (progress->is_overdue)
+    g_hash_table_add (self->overdue_tasks, g_memdup2 (&task_id, sizeof task_id));
+  else
+    g_hash_table_remove (self->overdue_tasks, &task_id);
+  mark = g_hash_table_lookup (self->overdue_marks, &task_id);
+  if (mark != NULL)
+    gtk_widget_set_visible (mark, progress->is_overdue);
+  return TRUE;
+}
+
+/* The results line of a drawn task. */
+static void
+show_results (SuijiTasksPage *self, gint64 task_id)
+{
+  SuijiResultProgress progress = { 0 };
+  g_autofree char    *counts = NULL;
+  g_autofree char    *due = NULL;
+  g_autofree char    *overdue = NULL;
+
+  if (!load_progress (self, task_id, &progress))
+    return;
+
+  gtk_widget_set_visible (self->results_box, progress.drawn > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.results", progress.drawn > 0);
+  if (progress.drawn == 0)
+    return;
+
+  suiji_results_describe_progress (&progress, &counts, &due, &overdue);
+  gtk_progress_bar_set_fraction (self->results_progress,
+                                 (double) progress.completed / progress.drawn);
+  gtk_label_set_text (self->results_counts, counts);
+  gtk_label_set_text (self->results_due, due != NULL ? due : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->results_due), due != NULL);
+  gtk_label_set_text (self->results_overdue_label, overdue != NULL ? overdue : "");
+  gtk_widget_set_visible (self->results_overdue, overdue != NULL);
+}
+
 static void
 show_task (SuijiTasksPage *self)
 {
@@ -197,6 +258,7 @@ show_task (SuijiTasksPage *self)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.draw", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.results", FALSE);
       return;
     }
 
@@ -244,6 +306,7 @@ show_task (SuijiTasksPage *self)
   add_fact (self, _("Inspectors"), inspectors);
 
   gtk_list_box_bind_model (self->draws_list, self->draws, create_draw_row, NULL, NULL);
+  show_results (self, task->id);
 
   /* A task is drawn once: drawing again until the result suits would
    * defeat the purpose. */
@@ -271,7 +334,13 @@ setup_task_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
+  GtkWidget *overdue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *overdue_text = gtk_label_new (_("Results overdue"));
 
+  gtk_box_append (GTK_BOX (overdue), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_box_append (GTK_BOX (overdue), overdue_text);
+  gtk_widget_add_css_class (overdue, "warning");
+  gtk_widget_add_css_class (overdue_text, "caption");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
@@ -282,17 +351,24 @@ setup_task_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), details);
+  gtk_box_append (GTK_BOX (box), overdue);
   gtk_list_item_set_child (list_item, box);
 }
 
 static void
 bind_task_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
+  SuijiTasksPage   *self = SUIJI_TASKS_PAGE (user_data);
   SuijiTaskSummary *task = gtk_list_item_get_item (list_item);
   GtkWidget        *box = gtk_list_item_get_child (list_item);
   GtkWidget        *name = gtk_widget_get_first_child (box);
   GtkWidget        *details = gtk_widget_get_next_sibling (name);
+  GtkWidget        *overdue = gtk_widget_get_next_sibling (details);
+  gint64            id = suiji_task_summary_get_id (task);
   g_autofree char  *text = NULL;
+
+  gtk_widget_set_visible (overdue, g_hash_table_contains (self->overdue_tasks, &id));
+  g_hash_table_insert (self->overdue_marks, g_memdup2 (&id, sizeof id), overdue);
 
   if (suiji_task_summary_get_n_draws (task) > 0)
     text = g_strdup_printf (
@@ -306,6 +382,51 @@ bind_task_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   gtk_label_set_text (GTK_LABEL (name), suiji_task_summary_get_name (task));
   gtk_label_set_text (GTK_LABEL (details), text);
   gtk_widget_set_tooltip_text (box, suiji_task_summary_get_name (task));
+}
+
+static void
+unbind_task_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  SuijiTasksPage   *self = SUIJI_TASKS_PAGE (user_data);
+  SuijiTaskSummary *task = gtk_list_item_get_item (list_item);
+  GtkWidget        *box = gtk_list_item_get_child (list_item);
+  gint64            id = suiji_task_summary_get_id (task);
+
+  if (g_hash_table_lookup (self->overdue_marks, &id) == gtk_widget_get_last_child (box))
+    g_hash_table_remove (self->overdue_marks, &id);
+}
+
+/* The tasks with results overdue, for the marks in the list: one query
+ * per year the tasks are of. */
+static gboolean
+find_overdue_tasks (SuijiTasksPage *self, GListModel *tasks, GError **error)
+{
+  g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
+
+  g_hash_table_remove_all (self->overdue_tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr (SuijiTaskSummary) task = g_list_model_get_item (tasks, i);
+      int year = suiji_task_summary_get_year (task);
+      g_autoptr (GArray) overdue = NULL;
+
+      if (suiji_task_summary_get_n_draws (task) == 0 || year <= 0 ||
+          g_hash_table_contains (years, GINT_TO_POINTER (year)))
+        continue;
+      g_hash_table_add (years, GINT_TO_POINTER (year));
+
+      overdue = suiji_result_list_progress (self->db, year, NULL, TRUE, error);
+      if (overdue == NULL)
+        return FALSE;
+      for (guint o = 0; o < overdue->len; o++)
+        {
+          gint64 id = g_array_index (overdue, SuijiResultProgress, o).task_id;
+
+          g_hash_table_add (self->overdue_tasks, g_memdup2 (&id, sizeof id));
+        }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -369,7 +490,7 @@ suiji_tasks_page_reload (SuijiTasksPage *self)
     return;
 
   tasks = suiji_task_summary_list (self->db, 0, &error);
-  if (tasks == NULL)
+  if (tasks == NULL || !find_overdue_tasks (self, tasks, &error))
     {
       show_toast (self, error->message);
       return;
@@ -459,6 +580,41 @@ draw_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+results_changed_cb (SuijiTasksPage *self, SuijiResultsWindow *window)
+{
+  gint64              task_id = suiji_results_window_get_task_id (window);
+  SuijiResultProgress progress;
+
+  if (task_id == suiji_tasks_page_get_selected_task (self))
+    show_results (self, task_id);
+  else
+    load_progress (self, task_id, &progress);
+}
+
+static void
+results_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiTasksPage *self = SUIJI_TASKS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  gint64              task_id = suiji_tasks_page_get_selected_task (self);
+  SuijiResultsWindow *window;
+
+  if (task_id == 0)
+    return;
+
+  window = suiji_results_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, task_id,
+                                     &error);
+  if (window == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_signal_connect_object (window, "changed", G_CALLBACK (results_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 suiji_tasks_page_dispose (GObject *object)
 {
   SuijiTasksPage *self = (SuijiTasksPage *) object;
@@ -479,6 +635,8 @@ suiji_tasks_page_finalize (GObject *object)
   g_clear_object (&self->tasks);
   g_clear_object (&self->selection);
   g_clear_object (&self->draws);
+  g_clear_pointer (&self->overdue_tasks, g_hash_table_unref);
+  g_clear_pointer (&self->overdue_marks, g_hash_table_unref);
 
   G_OBJECT_CLASS (suiji_tasks_page_parent_class)->finalize (object);
 }
@@ -509,11 +667,20 @@ suiji_tasks_page_class_init (SuijiTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, draw_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, facts_list);
   gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, draws_list);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_box);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_progress);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_counts);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_due);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_overdue);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTasksPage, results_overdue_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, draw_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.draw", NULL, draw_action);
+  gtk_widget_class_install_action (widget_class, "tasks.results", NULL, results_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "tasks.results",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "tasks.new",
                                        NULL);
 }
@@ -526,6 +693,8 @@ suiji_tasks_page_init (SuijiTasksPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->overdue_tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->overdue_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tasks = g_list_store_new (SUIJI_TYPE_TASK_SUMMARY);
   self->filter =
       gtk_string_filter_new (gtk_property_expression_new (SUIJI_TYPE_TASK_SUMMARY, NULL, "name"));
@@ -535,11 +704,13 @@ suiji_tasks_page_init (SuijiTasksPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_task), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_task_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_task_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_task_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_task_cb), self);
   gtk_list_view_set_factory (self->tasks_view, factory);
   gtk_list_view_set_model (self->tasks_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.draw", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.results", FALSE);
   gtk_widget_set_tooltip_text (self->draw_button,
                                _("Fixes the pool and the seed in front of everyone, then draws"));
 }
