@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "suiji-test-utils.h"
 
@@ -178,4 +179,122 @@ suiji_test_template_child (gpointer widget, GType type, const char *name)
 
   g_assert_nonnull (child);
   return child;
+}
+
+/* Everything the user reads: labels, tooltips, window titles and menus. */
+void
+suiji_test_collect_texts (GtkWidget *widget, GPtrArray *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  /* Key caps such as "Ctrl" and "Q" are the keyboard's, not ours. */
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return;
+
+  /* The rows of a list are data (names, codes); its headings are ours. */
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+          g_ptr_array_add (texts, g_strdup (gtk_column_view_column_get_title (column)));
+        }
+      return;
+    }
+
+  if (GTK_IS_LABEL (widget) && !gtk_label_get_selectable (GTK_LABEL (widget)))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_window_get_title (GTK_WINDOW (widget))));
+  if (tooltip != NULL)
+    g_ptr_array_add (texts, g_strdup (tooltip));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+        {
+          g_autoptr (GMenuModel) section =
+              g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+          for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+            {
+              char *label = NULL;
+
+              if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+                g_ptr_array_add (texts, label);
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    suiji_test_collect_texts (child, texts);
+}
+
+/* Under zh_CN: fails on any English word in @texts, and unless more than
+ * @min_checked texts were checked. */
+void
+suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked)
+{
+  /* Names of file formats and keys are written the same in Chinese. */
+  const char *allowed[] = { "CSV",     "Excel", "PDF",   "SQLite", "xlsx", "JSON",
+                            "SHA-256", "Ctrl",  "F10",   "F11",    "F2",   "F8",
+                            "Delete",  "Esc",   "Enter", "Shift",  "Tab",  NULL };
+  guint       n_checked = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *text = g_strdup (g_ptr_array_index (texts, i));
+
+      for (guint a = 0; allowed[a] != NULL; a++)
+        {
+          char *found;
+
+          while ((found = strstr (text, allowed[a])) != NULL)
+            memset (found, ' ', strlen (allowed[a]));
+        }
+
+      /* Mnemonics are written "(_O)" in Chinese (shown as "(O)"): the key
+       * stays a letter. */
+      for (char *m = strchr (text, '('); m != NULL; m = strchr (m + 1, '('))
+        {
+          char *key = m[1] == '_' ? m + 2 : m + 1;
+
+          if (g_ascii_isupper (key[0]) && key[1] == ')')
+            memset (m, ' ', key + 2 - m);
+        }
+
+      /* Accelerators in menus read "Ctrl+O" in every language. */
+      for (char *plus = strchr (text, '+'); plus != NULL; plus = strchr (plus + 1, '+'))
+        if (g_ascii_isupper (plus[1]) && !g_ascii_isalpha (plus[2]))
+          plus[1] = ' ';
+
+      /* A run of hex digits is data: a seed or a digest. */
+      for (char *p = text; *p != '\0'; p++)
+        {
+          gsize run = strspn (p, "0123456789abcdef");
+
+          if (run >= 8)
+            memset (p, ' ', run);
+          p += run > 0 ? run - 1 : 0;
+        }
+
+      /* A lone capital is data: a credit-risk class (A–D) or a column letter. */
+      for (char *p = text; *p != '\0'; p++)
+        if (g_ascii_isupper (*p) && (p == text || !g_ascii_isalpha (p[-1])) &&
+            !g_ascii_isalpha (p[1]))
+          *p = ' ';
+
+      for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_isalpha (*p))
+          g_error ("English left on screen under zh_CN: “%s”",
+                   (char *) g_ptr_array_index (texts, i));
+
+      n_checked += *text != '\0';
+    }
+
+  g_assert_cmpuint (n_checked, >, min_checked);
 }

@@ -19,5 +19,7 @@ void     suiji_test_settle (void);
 void     suiji_test_save_screenshot (GtkWidget *widget, const char *name);
 void     suiji_test_close_all_windows (void);
 gpointer suiji_test_template_child (gpointer widget, GType type, const char *name);
+void     suiji_test_collect_texts (GtkWidget *widget, GPtrArray *texts);
+void     suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked);
 
 G_END_DECLS

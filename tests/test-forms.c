@@ -21,6 +21,8 @@
 #include "suiji-form-report.h"
 #include "suiji-form-xlsx.h"
 #include "suiji-profile.h"
+#include "suiji-sample-data.h"
+#include "suiji-statistics.h"
 #include "suiji-table-reader.h"
 
 static SuijiDatabase *
@@ -328,6 +330,99 @@ test_fill_from_statistics (void)
   g_assert_cmpint (suiji_form_report_get_source (report, 4, 1), ==, SUIJI_FORM_CELL_TYPED);
   g_assert_false (suiji_form_report_get_value (report, 2, 1, NULL));
   g_assert_false (suiji_form_report_get_value (report, 1, 0, NULL));
+}
+
+static char *
+cut_off_on (SuijiFormReport *report, int year, int month, int day)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return suiji_form_report_dup_cut_off (report, &today);
+}
+
+static void
+test_cut_off (void)
+{
+  g_autoptr (SuijiFormReport) february =
+      suiji_form_report_new (SUIJI_FORM_REGION, 2024, 2, 0, NULL);
+  g_autoptr (SuijiFormReport) june = suiji_form_report_new (SUIJI_FORM_REGION, 2025, 6, 0, NULL);
+  g_autofree char *leap = suiji_form_report_dup_cut_off (february, NULL);
+  g_autofree char *under_way = cut_off_on (june, 2025, 6, 10);
+  g_autofree char *first_day = cut_off_on (june, 2025, 6, 1);
+  g_autofree char *after = cut_off_on (june, 2025, 7, 2);
+  g_autofree char *next_year = cut_off_on (june, 2026, 1, 5);
+  g_autofree char *before = cut_off_on (june, 2025, 3, 1);
+  g_autofree char *year_before = cut_off_on (june, 2024, 12, 1);
+
+  /* The month's last day, or the day the figures are taken while the
+   * month is under way: the figures are those up to now. */
+  g_assert_cmpstr (leap, ==, "2024-02-29");
+  g_assert_cmpstr (under_way, ==, "2025-06-10");
+  g_assert_cmpstr (first_day, ==, "2025-06-01");
+  g_assert_cmpstr (after, ==, "2025-06-30");
+  g_assert_cmpstr (next_year, ==, "2025-06-30");
+  /* A month ahead counts what is recorded by today. */
+  g_assert_cmpstr (before, ==, "2025-03-01");
+  g_assert_cmpstr (year_before, ==, "2025-06-30");
+}
+
+/* Filled from the records, every cell is the statistics' figure, the 总计
+ * rows worked out from their parts included, for the region and for a
+ * department; a figure typed before is replaced, and one typed after
+ * keeps the records' beside it. */
+static void
+test_fill_from_records (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ("records.db");
+  g_autoptr (GError) error = NULL;
+  gint64 department;
+  GDate  june_10;
+
+  g_assert_true (suiji_sample_data_fill (db, 400, 7, NULL, &error));
+  g_assert_no_error (error);
+  department = suiji_department_find (db, "沙河市市场监督管理局", &error);
+  g_assert_cmpint (department, >, 0);
+  g_date_clear (&june_10, 1);
+  g_date_set_dmy (&june_10, 10, G_DATE_JUNE, 2025);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SuijiFormKind kind = i == 0 ? SUIJI_FORM_REGION : SUIJI_FORM_DEPARTMENT;
+      g_autoptr (SuijiFormReport) report =
+          suiji_form_report_new (kind, 2025, 6, i == 0 ? 0 : department, NULL);
+      const SuijiFormLayout *layout = suiji_form_report_get_layout (report);
+      SuijiFigures           figures;
+      gint64                 value;
+
+      g_assert_true (suiji_form_report_set_value (report, 2, 0, 999));
+      g_assert_true (suiji_form_report_fill_from_records (db, report, &june_10, &error));
+      g_assert_no_error (error);
+      g_assert_true (suiji_statistics_compute (
+          db, i == 0 ? SUIJI_STATISTICS_REGION : SUIJI_STATISTICS_DEPARTMENT, 2025, "2025-06-10",
+          i == 0 ? 0 : department, &figures, &error));
+      g_assert_cmpuint (figures.n_rows, ==, layout->n_rows);
+      /* The sample year has inspections before June: a real fill. */
+      g_assert_cmpint (figures.values[0][SUIJI_FORM_COLUMN_DRAWN], >, 0);
+
+      for (guint r = 1; r <= layout->n_rows; r++)
+        for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
+          {
+            g_assert_true (suiji_form_report_get_value (report, r, c, &value));
+            g_assert_cmpint (value, ==, figures.values[r - 1][c]);
+            g_assert_cmpint (suiji_form_report_get_source (report, r, c), ==,
+                             suiji_form_layout_is_computed (layout, r) ? SUIJI_FORM_CELL_COMPUTED
+                                                                       : SUIJI_FORM_CELL_FILLED);
+          }
+
+      g_assert_true (suiji_form_report_set_value (report, 2, 1, figures.values[1][1] + 1));
+      g_assert_true (suiji_form_report_get_filled_value (report, 2, 1, &value));
+      g_assert_cmpint (value, ==, figures.values[1][1]);
+      g_assert_true (suiji_form_report_reset_to_filled (report, 2, 1));
+      g_assert_true (suiji_form_report_get_value (report, 2, 1, &value));
+      g_assert_cmpint (value, ==, figures.values[1][1]);
+    }
 }
 
 static void
@@ -1156,6 +1251,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/forms/layout-matches-plan", test_layout_matches_plan);
   g_test_add_func ("/forms/totals-are-computed", test_totals_are_computed);
   g_test_add_func ("/forms/fill-from-statistics", test_fill_from_statistics);
+  g_test_add_func ("/forms/cut-off", test_cut_off);
+  g_test_add_func ("/forms/fill-from-records", test_fill_from_records);
   g_test_add_func ("/forms/parse-value", test_parse_value);
   g_test_add_func ("/forms/validation", test_validation_names_every_rule);
   g_test_add_func ("/forms/save-keeps-history", test_save_keeps_history);

@@ -19,6 +19,8 @@
 #include "suiji-draw-dialog.h"
 #include "suiji-draw-view.h"
 #include "suiji-draw.h"
+#include "suiji-form-grid.h"
+#include "suiji-forms-page.h"
 #include "suiji-saved-draw.h"
 #include "suiji-task-dialog.h"
 #include "suiji-task-draw.h"
@@ -86,6 +88,12 @@ open_window (const char *db_name, gboolean with_sample_data)
   window = SUIJI_WINDOW (wait_for_toplevel (SUIJI_TYPE_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, window);
   return window;
+}
+
+static SuijiFormsPage *
+forms_page (SuijiWindow *window)
+{
+  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "forms_page");
 }
 
 static GtkWidget *
@@ -158,9 +166,9 @@ test_welcome (void)
 static void
 test_sample_data_and_sections (void)
 {
-  SuijiWindow  *window = open_window ("sections.db", FALSE);
-  const char   *sections[] = { "directories", "tasks", "forms", "progress" };
-  AdwActionRow *unit_name_row;
+  SuijiWindow     *window = open_window ("sections.db", FALSE);
+  const char      *sections[] = { "directories", "tasks", "forms", "progress" };
+  SuijiFormReport *report;
 
   g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "welcome");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
@@ -176,8 +184,11 @@ test_sample_data_and_sections (void)
       suiji_test_save_screenshot (GTK_WIDGET (window), name);
     }
 
-  unit_name_row = suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "unit_name_row");
-  g_assert_cmpstr (adw_action_row_get_subtitle (unit_name_row), ==, "沙河市市场监督管理局");
+  /* The forms open on the region's 附件1, under the unit of the profile. */
+  report = suiji_forms_page_get_report (forms_page (window));
+  g_assert_nonnull (report);
+  g_assert_cmpint (suiji_form_report_get_kind (report), ==, SUIJI_FORM_REGION);
+  g_assert_cmpstr (suiji_form_report_get_unit_name (report), ==, "沙河市市场监督管理局");
 }
 
 static void
@@ -207,8 +218,7 @@ test_preferences (void)
   SuijiPreferencesWindow *preferences;
   g_autoptr (SuijiUnitProfile) saved = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget    *unit_name_row, *phone_row, *joint_count_spin;
-  AdwActionRow *contact_row;
+  GtkWidget *unit_name_row, *phone_row, *joint_count_spin;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
@@ -252,8 +262,14 @@ test_preferences (void)
   }
 
   /* The main window follows what was saved. */
-  contact_row = suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "contact_row");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (contact_row), "0319-8756863"));
+  {
+    SuijiFormGrid *grid =
+        suiji_test_template_child (forms_page (window), SUIJI_TYPE_FORMS_PAGE, "grid");
+    GtkEditable *phone = suiji_test_template_child (grid, SUIJI_TYPE_FORM_GRID, "phone_entry");
+
+    /* A form not saved yet takes the contacts of the profile. */
+    g_assert_cmpstr (gtk_editable_get_text (phone), ==, "0319-8756863");
+  }
 
   gtk_window_close (GTK_WINDOW (preferences));
 }
@@ -698,121 +714,6 @@ test_task_dialog_refuses (void)
   gtk_window_destroy (dialog);
 }
 
-/* Everything the user reads: labels, tooltips, window titles and menus. */
-static void
-collect_texts (GtkWidget *widget, GPtrArray *texts)
-{
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-  /* Key caps such as "Ctrl" and "Q" are the keyboard's, not ours. */
-  if (GTK_IS_SHORTCUT_LABEL (widget))
-    return;
-
-  /* The rows of a list are data (names, codes); its headings are ours. */
-  if (GTK_IS_COLUMN_VIEW (widget))
-    {
-      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
-
-      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-        {
-          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-          g_ptr_array_add (texts, g_strdup (gtk_column_view_column_get_title (column)));
-        }
-      return;
-    }
-
-  if (GTK_IS_LABEL (widget) && !gtk_label_get_selectable (GTK_LABEL (widget)))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
-    g_ptr_array_add (texts, g_strdup (gtk_window_get_title (GTK_WINDOW (widget))));
-  if (tooltip != NULL)
-    g_ptr_array_add (texts, g_strdup (tooltip));
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
-    {
-      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
-
-      for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
-        {
-          g_autoptr (GMenuModel) section =
-              g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
-
-          for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
-            {
-              char *label = NULL;
-
-              if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-                g_ptr_array_add (texts, label);
-            }
-        }
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
-static void
-assert_no_latin (GPtrArray *texts)
-{
-  /* Names of file formats and keys are written the same in Chinese. */
-  const char *allowed[] = { "CSV", "Excel", "PDF",    "SQLite", "xlsx",  "JSON",  "SHA-256", "Ctrl",
-                            "F10", "F11",   "Delete", "Esc",    "Enter", "Shift", "Tab",     NULL };
-  guint       n_checked = 0;
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      g_autofree char *text = g_strdup (g_ptr_array_index (texts, i));
-
-      for (guint a = 0; allowed[a] != NULL; a++)
-        {
-          char *found;
-
-          while ((found = strstr (text, allowed[a])) != NULL)
-            memset (found, ' ', strlen (allowed[a]));
-        }
-
-      /* Mnemonics are written "(_O)" in Chinese (shown as "(O)"): the key
-       * stays a letter. */
-      for (char *m = strchr (text, '('); m != NULL; m = strchr (m + 1, '('))
-        {
-          char *key = m[1] == '_' ? m + 2 : m + 1;
-
-          if (g_ascii_isupper (key[0]) && key[1] == ')')
-            memset (m, ' ', key + 2 - m);
-        }
-
-      /* Accelerators in menus read "Ctrl+O" in every language. */
-      for (char *plus = strchr (text, '+'); plus != NULL; plus = strchr (plus + 1, '+'))
-        if (g_ascii_isupper (plus[1]) && !g_ascii_isalpha (plus[2]))
-          plus[1] = ' ';
-
-      /* A run of hex digits is data: a seed or a digest. */
-      for (char *p = text; *p != '\0'; p++)
-        {
-          gsize run = strspn (p, "0123456789abcdef");
-
-          if (run >= 8)
-            memset (p, ' ', run);
-          p += run > 0 ? run - 1 : 0;
-        }
-
-      /* A lone capital is data: a credit-risk class (A–D) or a column letter. */
-      for (char *p = text; *p != '\0'; p++)
-        if (g_ascii_isupper (*p) && (p == text || !g_ascii_isalpha (p[-1])) &&
-            !g_ascii_isalpha (p[1]))
-          *p = ' ';
-
-      for (const char *p = text; *p != '\0'; p++)
-        if (g_ascii_isalpha (*p))
-          g_error ("English left on screen under zh_CN: “%s”",
-                   (char *) g_ptr_array_index (texts, i));
-
-      n_checked += *text != '\0';
-    }
-
-  g_assert_cmpuint (n_checked, >, 50);
-}
-
 static void
 test_language (void)
 {
@@ -827,9 +728,9 @@ test_language (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 
-  collect_texts (GTK_WIDGET (window), texts);
-  collect_texts (GTK_WIDGET (preferences), texts);
-  collect_texts (GTK_WIDGET (shortcuts), texts);
+  suiji_test_collect_texts (GTK_WIDGET (window), texts);
+  suiji_test_collect_texts (GTK_WIDGET (preferences), texts);
+  suiji_test_collect_texts (GTK_WIDGET (shortcuts), texts);
 
   /* The task screens, with a task to show and to draw. */
   {
@@ -853,14 +754,14 @@ test_language (void)
     suiji_tasks_page_reload (SUIJI_TASKS_PAGE (page));
     suiji_tasks_page_select_task (SUIJI_TASKS_PAGE (page), task_id);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
-    collect_texts (page, texts);
+    suiji_test_collect_texts (page, texts);
 
     gtk_widget_activate_action (page, "tasks.new", NULL);
     task_dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
-    collect_texts (GTK_WIDGET (task_dialog), texts);
+    suiji_test_collect_texts (GTK_WIDGET (task_dialog), texts);
     gtk_widget_activate_action (page, "tasks.draw", NULL);
     draw_dialog = wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
-    collect_texts (GTK_WIDGET (draw_dialog), texts);
+    suiji_test_collect_texts (GTK_WIDGET (draw_dialog), texts);
     suiji_test_save_screenshot (GTK_WIDGET (draw_dialog), "language-draw-pool");
     gtk_window_destroy (task_dialog);
     gtk_window_destroy (draw_dialog);
@@ -887,10 +788,10 @@ test_language (void)
             break;
           }
       }
-    collect_texts (page, texts);
+    suiji_test_collect_texts (page, texts);
     gtk_widget_activate_action (page, "tasks.results", NULL);
     results = wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW);
-    collect_texts (GTK_WIDGET (results), texts);
+    suiji_test_collect_texts (GTK_WIDGET (results), texts);
     suiji_test_save_screenshot (GTK_WIDGET (results), "language-results");
     gtk_window_destroy (results);
   }
@@ -898,7 +799,7 @@ test_language (void)
   if (g_strcmp0 (language, "zh_CN") == 0)
     {
       g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Directories"), ==, "名录库");
-      assert_no_latin (texts);
+      suiji_test_assert_no_latin (texts, 50);
     }
   else
     {

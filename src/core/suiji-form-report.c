@@ -22,6 +22,7 @@
 #include "suiji-deadlines.h"
 #include "suiji-form-report.h"
 #include "suiji-profile.h"
+#include "suiji-statistics.h"
 
 /* Beyond this a figure is a typo, and sums of such figures stay far from
  * overflowing. */
@@ -760,6 +761,73 @@ suiji_form_report_fill (SuijiFormReport *self,
           replace_cell (self, r, c, &cell);
         }
     }
+}
+
+/**
+ * suiji_form_report_dup_cut_off:
+ * @today: (nullable): the day the figures are taken; %NULL for none
+ *
+ * The figures of a month's form add up from 1 January to the month's last
+ * day, or, while the month is under way, to @today (截至目前数据).
+ *
+ * Returns: (transfer full): that last day, as YYYY-MM-DD
+ */
+char *
+suiji_form_report_dup_cut_off (SuijiFormReport *self, const GDate *today)
+{
+  GDate cut_off;
+  char  text[16];
+
+  g_return_val_if_fail (SUIJI_IS_FORM_REPORT (self), NULL);
+
+  g_date_clear (&cut_off, 1);
+  g_date_set_dmy (&cut_off,
+                  g_date_get_days_in_month ((GDateMonth) self->month, (GDateYear) self->year),
+                  (GDateMonth) self->month, (GDateYear) self->year);
+  if (today != NULL && g_date_valid (today) && g_date_get_year (today) == (GDateYear) self->year &&
+      g_date_compare (today, &cut_off) < 0)
+    cut_off = *today;
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &cut_off);
+  return g_strdup (text);
+}
+
+/* The statistics count the columns of the forms in the same order. */
+G_STATIC_ASSERT (SUIJI_FIGURE_N_COLUMNS == SUIJI_FORM_N_COLUMNS);
+G_STATIC_ASSERT (SUIJI_STATISTICS_MAX_ROWS == SUIJI_FORM_MAX_ROWS);
+
+/**
+ * suiji_form_report_fill_from_records:
+ * @today: (nullable): the day the figures are taken, for a month under way
+ *
+ * Fills every entered cell with the statistics of the tasks, draws and
+ * results recorded up to the report's cut-off
+ * (suiji_form_report_dup_cut_off ()), over what was typed; the figures
+ * typed over stay the statistics' to put back later.
+ */
+gboolean
+suiji_form_report_fill_from_records (SuijiDatabase   *db,
+                                     SuijiFormReport *self,
+                                     const GDate     *today,
+                                     GError         **error)
+{
+  g_autofree char *until = NULL;
+  SuijiFigures     figures;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (SUIJI_IS_FORM_REPORT (self), FALSE);
+
+  until = suiji_form_report_dup_cut_off (self, today);
+  if (!suiji_statistics_compute (db,
+                                 self->layout->kind == SUIJI_FORM_REGION
+                                     ? SUIJI_STATISTICS_REGION
+                                     : SUIJI_STATISTICS_DEPARTMENT,
+                                 self->year, until, self->department_id, &figures, error))
+    return FALSE;
+
+  suiji_form_report_fill (self, (const gint64 (*)[SUIJI_FORM_N_COLUMNS]) figures.values,
+                          figures.n_rows);
+  return TRUE;
 }
 
 /* Blanks every cell, the statistics' figures included. */

@@ -126,6 +126,11 @@ void     suiji_form_report_fill (SuijiFormReport *self,
                                  const gint64 (*values)[SUIJI_FORM_N_COLUMNS],
                                  guint n_rows);
 void     suiji_form_report_clear_all (SuijiFormReport *self);
+char    *suiji_form_report_dup_cut_off (SuijiFormReport *self, const GDate *today);
+gboolean suiji_form_report_fill_from_records (SuijiDatabase   *db,
+                                              SuijiFormReport *self,
+                                              const GDate     *today,
+                                              GError         **error);
 
 SuijiFormSnapshot *suiji_form_report_snapshot (SuijiFormReport *self);
 void suiji_form_report_restore (SuijiFormReport *self, const SuijiFormSnapshot *snapshot);

@@ -78,12 +78,13 @@ print_first_frame_cb (GdkFrameClock *frame_clock, SuijiApplication *self)
   printf ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   {
     g_autofree char *status = NULL;
-    const char *rss;
+    const char      *rss;
 
     /* The resident memory at that moment, for the benchmark's figure. */
     if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
         (rss = strstr (status, "VmRSS:")) != NULL)
-      printf ("rss-kb: %" G_GINT64_FORMAT "\n", g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+      printf ("rss-kb: %" G_GINT64_FORMAT "\n",
+              g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
   }
   fflush (stdout);
   g_application_quit (G_APPLICATION (self));
@@ -149,10 +150,16 @@ suiji_application_handle_local_options (GApplication *application, GVariantDict 
       ->handle_local_options (application, options);
 }
 
+/* A monthly form with unsaved changes is saved or given up first. */
 static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  SuijiWindow *window = get_window (user_data);
+
+  if (window != NULL)
+    suiji_window_quit (window);
+  else
+    g_application_quit (G_APPLICATION (user_data));
 }
 
 static void
@@ -234,9 +241,8 @@ open_database_response_cb (SuijiApplication *self, int response, GtkFileChooserN
 }
 
 static void
-open_database_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+choose_database (SuijiApplication *self)
 {
-  SuijiApplication *self = user_data;
   g_autoptr (GtkFileChooserNative) chooser = NULL;
   g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) everything = gtk_file_filter_new ();
@@ -257,6 +263,29 @@ open_database_action (GSimpleAction *action, GVariant *parameter, gpointer user_
                            G_CONNECT_SWAPPED);
   /* The chooser keeps itself alive while it is shown. */
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_database_answered_cb (gboolean proceed, gpointer user_data)
+{
+  g_autoptr (SuijiApplication) self = user_data;
+
+  if (proceed)
+    choose_database (self);
+}
+
+/* Another database replaces the monthly form on screen: its unsaved
+ * changes are saved or given up first. */
+static void
+open_database_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SuijiApplication *self = user_data;
+  SuijiWindow      *window = get_window (self);
+
+  if (window != NULL)
+    suiji_window_ask_to_save (window, open_database_answered_cb, g_object_ref (self));
+  else
+    choose_database (self);
 }
 
 static const GActionEntry app_actions[] = {

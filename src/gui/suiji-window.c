@@ -10,10 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "suiji-application.h"
+#include "suiji-department.h"
 #include "suiji-directories-page.h"
+#include "suiji-forms-page.h"
 #include "suiji-progress-page.h"
 #include "suiji-tasks-page.h"
-#include "suiji-department.h"
 #include "suiji-profile.h"
 #include "suiji-sample-data.h"
 #include "suiji-window.h"
@@ -28,21 +29,22 @@ struct _SuijiWindow
 
   /* Set once the user chose to work on an empty database. */
   gboolean started_empty;
+  /* Set once unsaved forms were saved or given up, so closing goes on. */
+  gboolean close_confirmed;
+  gboolean quit_after_close;
 
   /* Template widgets */
-  AdwActionRow         *contact_row;
   SuijiDirectoriesPage *directories_page;
-  SuijiTasksPage       *tasks_page;
   AdwStatusPage        *error_page;
+  SuijiFormsPage       *forms_page;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
   SuijiProgressPage    *progress_page;
-  AdwActionRow         *report_year_row;
   AdwWindowTitle       *section_title;
   GtkStack             *section_stack;
   GtkListBox           *sidebar;
+  SuijiTasksPage       *tasks_page;
   AdwToastOverlay      *toast_overlay;
-  AdwActionRow         *unit_name_row;
   GtkLabel             *welcome_path_label;
 };
 
@@ -51,23 +53,16 @@ G_DEFINE_FINAL_TYPE (SuijiWindow, suiji_window, ADW_TYPE_APPLICATION_WINDOW)
 static const char *const section_names[] = { "directories", "tasks", "forms", "progress" };
 
 static void
-set_row_value (AdwActionRow *row, const char *value)
-{
-  adw_action_row_set_subtitle (row,
-                               value != NULL && *value != '\0' ? value : _("Not filled in yet"));
-}
-
-static void
 update_sections (SuijiWindow *self)
 {
   g_autoptr (SuijiUnitProfile) profile = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *year = NULL;
 
   suiji_directories_page_set_database (self->directories_page, self->db);
   suiji_directories_page_reload (self->directories_page);
   suiji_tasks_page_set_database (self->tasks_page, self->db);
+  suiji_forms_page_set_database (self->forms_page, self->db);
+  suiji_forms_page_reload (self->forms_page);
 
   profile = suiji_unit_profile_load (self->db, &error);
   if (profile == NULL)
@@ -76,12 +71,6 @@ update_sections (SuijiWindow *self)
       return;
     }
 
-  set_row_value (self->unit_name_row, profile->unit_name);
-  contact = g_strstrip (
-      g_strjoin (" ", profile->contact_person, profile->contact_phone, profile->mobile, NULL));
-  set_row_value (self->contact_row, contact);
-  year = g_strdup_printf ("%d", profile->report_year);
-  set_row_value (self->report_year_row, year);
   adw_window_title_set_subtitle (self->section_title, profile->unit_name);
 
   suiji_progress_page_set_database (self->progress_page, self->db);
@@ -219,6 +208,51 @@ file_dropped_cb (GtkDropTarget *target, const GValue *value, double x, double y,
   return TRUE;
 }
 
+static void
+close_confirmed_cb (gpointer user_data)
+{
+  g_autoptr (SuijiWindow) self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->close_confirmed = TRUE;
+  if (self->quit_after_close && application != NULL)
+    g_application_quit (G_APPLICATION (application));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+close_answered_cb (gboolean proceed, gpointer user_data)
+{
+  SuijiWindow *self = user_data;
+
+  if (!proceed)
+    {
+      self->quit_after_close = FALSE;
+      g_object_unref (self);
+      return;
+    }
+
+  /* Closed once the question has gone: it is a window of this window. */
+  g_idle_add_once (close_confirmed_cb, self);
+}
+
+/* A monthly form with unsaved changes is saved or given up before the
+ * window goes. */
+static gboolean
+suiji_window_close_request (GtkWindow *window)
+{
+  SuijiWindow *self = SUIJI_WINDOW (window);
+
+  if (!self->close_confirmed && suiji_forms_page_get_modified (self->forms_page))
+    {
+      suiji_forms_page_ask_to_save (self->forms_page, close_answered_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (suiji_window_parent_class)->close_request (window);
+}
+
 /* The window's size is the user's, not the data's: it lives in GSettings.
  * The application is known only once construction has set it. */
 static void
@@ -268,25 +302,25 @@ suiji_window_class_init (SuijiWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = suiji_window_constructed;
   object_class->dispose = suiji_window_dispose;
   object_class->finalize = suiji_window_finalize;
+  window_class->close_request = suiji_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/suiji-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, contact_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, directories_page);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, forms_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, progress_page);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, report_year_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SuijiWindow, unit_name_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiWindow, welcome_path_label);
   /* Named for the tests, which check these widgets; the code needs no field. */
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
@@ -311,6 +345,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
                                        NULL);
 
   g_type_ensure (SUIJI_TYPE_DIRECTORIES_PAGE);
+  g_type_ensure (SUIJI_TYPE_FORMS_PAGE);
   g_type_ensure (SUIJI_TYPE_PROGRESS_PAGE);
   g_type_ensure (SUIJI_TYPE_TASKS_PAGE);
 }
@@ -447,4 +482,43 @@ suiji_window_add_toast (SuijiWindow *self, const char *text)
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * suiji_window_quit:
+ *
+ * Quits the application, once a monthly form with unsaved changes has
+ * been saved or given up.
+ */
+void
+suiji_window_quit (SuijiWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (!suiji_forms_page_get_modified (self->forms_page))
+    {
+      if (application != NULL)
+        g_application_quit (G_APPLICATION (application));
+      return;
+    }
+
+  self->quit_after_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * suiji_window_ask_to_save:
+ *
+ * Before something replaces the open database: asks about a monthly form
+ * with unsaved changes, then calls @answer.
+ */
+void
+suiji_window_ask_to_save (SuijiWindow *self, SuijiFormsPageAnswer answer, gpointer user_data)
+{
+  g_return_if_fail (SUIJI_IS_WINDOW (self));
+
+  suiji_forms_page_ask_to_save (self->forms_page, answer, user_data);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "suiji-database.h"
+#include "suiji-forms-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ void         suiji_window_refresh (SuijiWindow *self);
 void         suiji_window_show_section (SuijiWindow *self, const char *name);
 const char  *suiji_window_get_visible_page (SuijiWindow *self);
 void         suiji_window_add_toast (SuijiWindow *self, const char *text);
+void         suiji_window_quit (SuijiWindow *self);
+void suiji_window_ask_to_save (SuijiWindow *self, SuijiFormsPageAnswer answer, gpointer user_data);
 
 G_END_DECLS
