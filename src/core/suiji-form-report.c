@@ -836,6 +836,17 @@ suiji_form_parse_value (const char *text, gboolean *empty, gint64 *value, GError
   *empty = FALSE;
   *value = 0;
 
+  /* Bytes that are no UTF-8 (a command line in another encoding) are no
+   * number either, and reading them as characters would run past the end. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, SUIJI_FORM_ERROR, SUIJI_FORM_ERROR_BAD_VALUE,
+                   _("“%s” is not a number; write a whole number such as 12."), shown);
+      return FALSE;
+    }
+
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
