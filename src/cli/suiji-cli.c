@@ -411,20 +411,24 @@ run_verify (SuijiDatabase *db, int argc, char **argv)
   if (argc != 2)
     return usage_error (context, _("verify needs the record's JSON file"));
 
-  if (!g_file_get_contents (argv[1], &contents, &length, &error) ||
-      (record = suiji_draw_record_from_json (contents, (gssize) length, &error)) == NULL)
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
     {
       g_printerr ("suiji-cli: %s\n", error->message);
       return EXIT_USAGE;
     }
 
-  if (!suiji_draw_verify (record, &difference, &error))
+  /* The record's messages name the field; the file is named here. */
+  if ((record = suiji_draw_record_from_json (contents, (gssize) length, &error)) == NULL ||
+      (!suiji_draw_verify (record, &difference, &error) && error != NULL))
     {
-      if (error != NULL)
-        {
-          g_printerr ("suiji-cli: %s\n", error->message);
-          return EXIT_USAGE;
-        }
+      g_autofree char *display = g_filename_display_name (argv[1]);
+
+      g_printerr ("suiji-cli: %s: %s\n", display, error->message);
+      return EXIT_USAGE;
+    }
+
+  if (difference != NULL)
+    {
       g_print ("%s\n", difference);
       return EXIT_FAILED;
     }

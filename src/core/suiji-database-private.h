@@ -39,5 +39,6 @@ gboolean _suiji_database_write_copy (sqlite3    *source,
                                      const char *what,
                                      GError    **error);
 char    *_suiji_database_dup_kept_path (const char *path, const char *label);
+void     _suiji_database_set_busy_timeout (SuijiDatabase *self, int milliseconds);
 
 G_END_DECLS

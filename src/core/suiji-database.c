@@ -29,6 +29,10 @@ G_DEFINE_FINAL_TYPE (SuijiDatabase, suiji_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
 /* clang-format on */
 
+/* How long a write waits for another program's write to end: the window
+ * and suiji-cli take turns on one file without the user seeing it. */
+#define SUIJI_DATABASE_BUSY_TIMEOUT_MS 5000
+
 /* Each entry brings the schema from version i to version i + 1. Entries are
  * never edited once released: a change to the schema is a new entry. */
 static const char *const migrations[] = {
@@ -337,14 +341,24 @@ _suiji_database_set_error_for (
   SuijiDatabaseError code = error_code_for_sqlite (rc);
   const char        *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
   g_autofree char   *display = g_filename_display_name (path);
+  int                system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+
+  /* A write the operating system refused for want of room (or over a
+   * file size limit) is a full disk, whatever SQLite calls it. */
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+    code = SUIJI_DATABASE_ERROR_FULL;
 
   switch (code)
     {
     case SUIJI_DATABASE_ERROR_BUSY:
+      /* SQLite's own words here ("database is locked") say nothing to
+       * the user that this sentence does not say better. */
       g_set_error (error, SUIJI_DATABASE_ERROR, code,
-                   _("%s: the database “%s” is busy with another program. "
-                      "Wait a moment and try again; nothing was changed. (%s)"),
-                   what, display, detail);
+                   _("%s: the database “%s” is busy with another program for longer than "
+                      "Suiji waits. Try again when that program has finished; nothing was "
+                      "changed."),
+                   what, display);
       break;
     case SUIJI_DATABASE_ERROR_READ_ONLY:
       g_set_error (error, SUIJI_DATABASE_ERROR, code,
@@ -365,9 +379,22 @@ _suiji_database_set_error_for (
                    what, display, detail);
       break;
     default:
-      g_set_error (error, SUIJI_DATABASE_ERROR, code, "%s: %s (%s)", what, display, detail);
+      if ((rc & 0xff) == SQLITE_IOERR)
+        g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                     _("%s: the disk holding “%s” reported an error. Nothing was changed; "
+                        "check the disk, or restore the database from a backup. (%s)"),
+                     what, display, detail);
+      else
+        g_set_error (error, SUIJI_DATABASE_ERROR, code, "%s: %s (%s)", what, display, detail);
       break;
     }
+}
+
+/* For the tests, which cannot wait the full time a user would. */
+void
+_suiji_database_set_busy_timeout (SuijiDatabase *self, int milliseconds)
+{
+  sqlite3_busy_timeout (self->handle, milliseconds);
 }
 
 void
@@ -703,7 +730,7 @@ _suiji_database_open_with_migrations (const char        *path,
     }
 
   sqlite3_extended_result_codes (self->handle, TRUE);
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (self->handle, SUIJI_DATABASE_BUSY_TIMEOUT_MS);
 
   /* Nothing is written before the version is known to be ours. */
   if (!query_int (self->handle, "PRAGMA user_version", &version, &rc) ||

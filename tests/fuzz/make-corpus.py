@@ -5,8 +5,8 @@ from the test fixtures, the draw known answers and files suiji-cli makes.
 
     tests/fuzz/make-corpus.py BUILD/src/cli/suiji-cli
 
-Seeds are named seed-*; inputs kept from findings are named crash-* or
-slow-* and are left alone. Run it again when the fixtures change."""
+Seeds are named seed-*; inputs kept from findings are named crash-*,
+leak-*, slow-* or finding-* and are left alone. Run it again when the fixtures change."""
 
 import glob
 import os
