@@ -319,12 +319,13 @@ suiji_draw_audit (SuijiDatabase *db, SuijiDrawAudit *audit, GError **error)
       ok = check_draw (db, stmt, previous_digest, &problem, error);
       if (problem != NULL)
         {
+          /* The numbers as text: see set_not_found () in suiji-saved-draw.c. */
+          g_autofree char *draw = g_strdup (_suiji_column_text (stmt, 0));
+          g_autofree char *task = g_strdup (_suiji_column_text (stmt, 1));
+
           audit->bad_draw = sqlite3_column_int64 (stmt, 0);
-          audit->problem = g_strdup_printf (
-              _("Draw %" G_GINT64_FORMAT " (task %" G_GINT64_FORMAT ", drawn %s) does not fit: "
-                 "%s."),
-              audit->bad_draw, (gint64) sqlite3_column_int64 (stmt, 1),
-              _suiji_column_text (stmt, 2), problem);
+          audit->problem = g_strdup_printf (_("Draw %s (task %s, drawn %s) does not fit: %s."),
+                                            draw, task, _suiji_column_text (stmt, 2), problem);
           break;
         }
       if (!ok)

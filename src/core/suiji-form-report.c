@@ -964,7 +964,9 @@ format_figure (gint64 value)
 static void
 check_row_order (SuijiFormReport *self, guint r, GPtrArray *problems)
 {
-  gint64           times, drawn, completed, found;
+  /* A cell left empty gives no figure: start from 0 so that nothing reads
+   * an unset value (valgrind found drawn_text made from one). */
+  gint64           times = 0, drawn = 0, completed = 0, found = 0;
   gboolean         has_times, has_drawn, has_completed, has_found;
   g_autofree char *drawn_text = NULL;
 

@@ -175,13 +175,17 @@ suiji_saved_draw_list (SuijiDatabase *db, gint64 task_id, GError **error)
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* Numbers go into messages as text: xgettext cannot read a msgid that
+ * G_GINT64_FORMAT cuts in two, and the translation would never be found. */
 static void
 set_not_found (GError **error, gint64 draw_id)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, draw_id);
+
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("There is no draw number %" G_GINT64_FORMAT
-                  " in this database: pick one from the task's list of draws."),
-               draw_id);
+               _("There is no draw number %s in this database: pick one from the task's list "
+                  "of draws."),
+               number);
 }
 
 /**
@@ -247,11 +251,13 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, json, (gsize) size);
   if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, draw_id);
+
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The record of draw %" G_GINT64_FORMAT
-                      " does not match the digest saved with it: the database file was changed "
-                      "outside Suiji. Compare it with the published record and a backup."),
-                   draw_id);
+                   _("The record of draw %s does not match the digest saved with it: the "
+                      "database file was changed outside Suiji. Compare it with the published "
+                      "record and a backup."),
+                   number);
       return NULL;
     }
 
