@@ -44,7 +44,7 @@ static gboolean
 import_csv (SuijiDatabase *db, const char *csv, GError **error)
 {
   g_autoptr (GError) read_error = NULL;
-  SuijiTable        *table = suiji_table_read_file (csv, NULL, NULL, &read_error);
+  SuijiTable *table = suiji_table_read_file (csv, NULL, NULL, &read_error);
   g_autoptr (SuijiImport) import = NULL;
   SuijiImportSummary summary;
 
@@ -327,8 +327,7 @@ test_full_disk_backup (void)
   }
   g_setenv ("SUIJI_TEST_DATABASE", path, TRUE);
   g_setenv ("SUIJI_TEST_BACKUP", target, TRUE);
-  g_test_trap_subprocess (NULL, 0,
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 
   /* Only the database is there: no backup, not half of one. */
@@ -350,10 +349,10 @@ test_full_disk_backup (void)
 
 typedef struct
 {
-  char *path;
-  guint hold_ms;
-  GMutex lock;
-  GCond  cond;
+  char    *path;
+  guint    hold_ms;
+  GMutex   lock;
+  GCond    cond;
   gboolean holding;
 } Holder;
 
@@ -367,8 +366,8 @@ hold_write_lock (gpointer data)
   g_autoptr (GError) error = NULL;
 
   g_assert_true (_suiji_database_begin (db, &error));
-  g_assert_true (
-      _suiji_database_exec (db, "INSERT INTO departments (name) VALUES ('长事务的部门' || random ())", &error));
+  g_assert_true (_suiji_database_exec (
+      db, "INSERT INTO departments (name) VALUES ('长事务的部门' || random ())", &error));
   g_mutex_lock (&holder->lock);
   holder->holding = TRUE;
   g_cond_signal (&holder->cond);
@@ -416,9 +415,9 @@ test_busy_waits (void)
   g_autofree char *csv = write_subjects_csv ("while-busy.csv", 500);
   g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
   g_autoptr (GError) error = NULL;
-  Holder           holder;
-  GThread         *thread;
-  gint64           started;
+  Holder   holder;
+  GThread *thread;
+  gint64   started;
 
   suiji_test_fill_sample (db, 40);
   suiji_test_create_task (db, "并发测试");

@@ -269,8 +269,7 @@ test_backup_and_restore (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
-                                                "database");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
   suiji_preferences_window_backup_to (preferences, backup);
   suiji_test_spin_until (preferences_idle, preferences);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -29,8 +30,8 @@
 #include "suiji-task-draw.h"
 #include "suiji-task.h"
 
-#define IMPORT_ROWS     4000
-#define POOL_SUBJECTS   3000
+#define IMPORT_ROWS     2500
+#define POOL_SUBJECTS   2000
 #define MIN_KILLS       8
 #define DEFAULT_SECONDS 4
 
@@ -43,17 +44,17 @@ typedef enum
 
 typedef struct
 {
-  char     *path;
-  char     *csv;
-  gint64    task_id;
-  gint64    department_id;
-  guint     round;
-  guint     saved_round;    /* the last round whose form save went in */
-  guint     drawn_subjects; /* what one draw of the task picks */
-  gint64    duration_us;    /* of the operation's writes, unkilled */
-  GRand    *rand;
-  guint     kills;
-  guint     in_the_middle; /* kills that found the child still working */
+  char  *path;
+  char  *csv;
+  gint64 task_id;
+  gint64 department_id;
+  guint  round;
+  guint  saved_round;    /* the last round whose form save went in */
+  guint  drawn_subjects; /* what one draw of the task picks */
+  gint64 duration_us;    /* of the operation's writes, unkilled */
+  GRand *rand;
+  guint  kills;
+  guint  in_the_middle; /* kills that found the child still working */
 } Fixture;
 
 static void
@@ -63,7 +64,7 @@ write_round_csv (Fixture *fixture)
 
   for (guint i = 0; i < IMPORT_ROWS; i++)
     g_string_append_printf (text, "130582KILL%06u,沙河市断电测试%u号商店,%c,第%u轮\n", i, i,
-                            "ABCD"[i % 4], fixture->round);
+                            "ABCD"[i % 4], fixture -> round);
   g_assert_true (g_file_set_contents (fixture->csv, text->str, (gssize) text->len, NULL));
 }
 
@@ -244,8 +245,8 @@ check_whole_or_absent (Fixture *fixture, Operation operation, const State *befor
 static void
 kill_once (Fixture *fixture, Operation operation, gboolean killing)
 {
-  State before;
-  int   ready[2];
+  State  before;
+  int    ready[2];
   pid_t  child;
   int    status = 0;
   char   byte;
@@ -272,7 +273,8 @@ kill_once (Fixture *fixture, Operation operation, gboolean killing)
   started = g_get_monotonic_time ();
   if (killing)
     {
-      gint64 delay = g_rand_int_range (fixture->rand, 0, (gint32) (fixture->duration_us * 6 / 5) + 1);
+      gint64 delay =
+          g_rand_int_range (fixture->rand, 0, (gint32) (fixture->duration_us * 6 / 5) + 1);
 
       g_usleep ((gulong) delay);
       kill (child, SIGKILL);
@@ -296,33 +298,57 @@ kill_once (Fixture *fixture, Operation operation, gboolean killing)
   check_whole_or_absent (fixture, operation, &before);
 }
 
+/* The database every test starts from, made once: the sample data of
+ * POOL_SUBJECTS subjects and a task of the market regulation bureau. */
+static char  *template_path;
+static gint64 template_task;
+static gint64 template_department;
+
+static void
+make_template (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDatabase) db = NULL;
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_autofree char *folder = g_dir_make_tmp ("suiji-kill-XXXXXX", NULL);
+  guint            none = 0;
+
+  template_path = g_build_filename (folder, "template.db", NULL);
+  db = suiji_test_open_database (template_path);
+  suiji_test_fill_sample (db, POOL_SUBJECTS);
+  template_department =
+      suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, &error);
+  g_assert_no_error (error);
+  g_free (task->name);
+  task->name = g_strdup ("断电测试");
+  task->year = 2025;
+  g_array_append_val (task->department_ids, template_department);
+  g_array_append_val (task->department_inspectors, none);
+  g_assert_true (suiji_task_parse_rules (task, "A=500,B=1000,C=2000,D=3000", FALSE, &error));
+  template_task = suiji_task_create (db, task, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  const char *seed = g_getenv ("SUIJI_KILL_SEED");
+  const char      *seed = g_getenv ("SUIJI_KILL_SEED");
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  if (template_path == NULL)
+    make_template ();
 
   fixture->path = suiji_test_database_path ("killed.db");
   fixture->csv = g_build_filename (g_get_user_data_dir (), "subjects.csv", NULL);
   fixture->rand = seed != NULL ? g_rand_new_with_seed ((guint32) atoi (seed)) : g_rand_new ();
-  {
-    g_autoptr (SuijiDatabase) db = suiji_test_open_database (fixture->path);
-    g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
-    guint none = 0;
+  fixture->task_id = template_task;
+  fixture->department_id = template_department;
 
-    suiji_test_fill_sample (db, POOL_SUBJECTS);
-    fixture->department_id =
-        suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, &error);
-    g_assert_no_error (error);
-    g_free (task->name);
-    task->name = g_strdup ("断电测试");
-    task->year = 2025;
-    g_array_append_val (task->department_ids, fixture->department_id);
-    g_array_append_val (task->department_inspectors, none);
-    g_assert_true (suiji_task_parse_rules (task, "A=500,B=1000,C=2000,D=3000", FALSE, &error));
-    fixture->task_id = suiji_task_create (db, task, &error);
-    g_assert_no_error (error);
-  }
+  /* Closed, the template is one file: a copy of it is a fresh database. */
+  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (fixture->path, contents, (gssize) length, NULL));
 }
 
 static void
@@ -337,9 +363,9 @@ static void
 run_kills (Fixture *fixture, Operation operation, const char *name)
 {
   const char *seconds_text = g_getenv ("SUIJI_KILL_SECONDS");
-  gint64      seconds = seconds_text != NULL ? g_ascii_strtoll (seconds_text, NULL, 10)
-                                             : DEFAULT_SECONDS;
-  gint64      deadline;
+  gint64      seconds =
+      seconds_text != NULL ? g_ascii_strtoll (seconds_text, NULL, 10) : DEFAULT_SECONDS;
+  gint64 deadline;
 
   /* One round unkilled: how long the writes take, and what they make. */
   kill_once (fixture, operation, FALSE);
@@ -384,11 +410,23 @@ test_kill_form (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/kill/import", Fixture, NULL, fixture_set_up, test_kill_import, fixture_tear_down);
   g_test_add ("/kill/draw", Fixture, NULL, fixture_set_up, test_kill_draw, fixture_tear_down);
   g_test_add ("/kill/form-save", Fixture, NULL, fixture_set_up, test_kill_form, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (template_path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (template_path);
+
+      g_unlink (template_path);
+      g_rmdir (folder);
+      g_free (template_path);
+    }
+  return status;
 }

@@ -754,10 +754,7 @@ typedef struct
 } Part;
 
 /* libxml2's unstructured messages repeat what xml_error_cb keeps. */
-static void G_GNUC_PRINTF (2, 3)
-xml_silence (void *context, const char *format, ...)
-{
-}
+static void G_GNUC_PRINTF (2, 3) xml_silence (void *context, const char *format, ...) {}
 
 static void
 part_close (Part *part)

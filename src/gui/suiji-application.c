@@ -78,12 +78,13 @@ print_first_frame_cb (GdkFrameClock *frame_clock, SuijiApplication *self)
   printf ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   {
     g_autofree char *status = NULL;
-    const char *rss;
+    const char      *rss;
 
     /* The resident memory at that moment, for the benchmark's figure. */
     if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
         (rss = strstr (status, "VmRSS:")) != NULL)
-      printf ("rss-kb: %" G_GINT64_FORMAT "\n", g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+      printf ("rss-kb: %" G_GINT64_FORMAT "\n",
+              g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
   }
   fflush (stdout);
   g_application_quit (G_APPLICATION (self));
@@ -224,7 +225,6 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
-
 
 static void
 open_database_response_cb (SuijiApplication *self, int response, GtkFileChooserNative *chooser)

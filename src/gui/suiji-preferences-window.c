@@ -306,16 +306,23 @@ suiji_preferences_window_backup_to (SuijiPreferencesWindow *self, const char *pa
   g_task_run_in_thread (task, backup_thread);
 }
 
+/* The file the user chose, or NULL when they did not choose a local one. */
+static char *
+dup_chosen_path (int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 backup_response_cb (SuijiPreferencesWindow *self, int response, GtkFileChooserNative *chooser)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (response, chooser);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path != NULL)
     suiji_preferences_window_backup_to (self, path);
 }
@@ -350,8 +357,8 @@ backup_clicked_cb (SuijiPreferencesWindow *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "suiji-%Y%m%d-%H%M.db");
 
-  chooser = new_chooser (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("_Save"));
+  chooser =
+      new_chooser (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (backup_response_cb), self,
                            G_CONNECT_SWAPPED);
@@ -438,8 +445,8 @@ suiji_preferences_window_confirm_restore (SuijiPreferencesWindow *self, const ch
                              "nothing is lost."),
                           name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
+                                    _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -453,13 +460,8 @@ suiji_preferences_window_confirm_restore (SuijiPreferencesWindow *self, const ch
 static void
 restore_chosen_cb (SuijiPreferencesWindow *self, int response, GtkFileChooserNative *chooser)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (response, chooser);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path != NULL)
     suiji_preferences_window_confirm_restore (self, path);
 }
