@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
@@ -917,9 +919,218 @@ test_chart_and_summary_refusals (void)
   }
 }
 
+static void
+exec_raw (const char *path, const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+/* The sample data of 200 subjects, a task and two saved draws. */
+static void
+make_template (const char *path)
+{
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "sample-data", "--subjects", "200", "--no-year", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "task", "create", "--name", "审计用的抽查", "--department",
+           "市场监管局", "--count", "A=3,B=3,C=2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (int i = 0; i < 2; i++)
+    {
+      run_clear (&run);
+      run_cli (&run, "--db", path, "draw", "1", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+}
+
+/* A database of the sample data with two saved draws: made once with
+ * suiji-cli, then copied (closed, it is one file). */
+static char *template_path;
+
+static char *
+make_drawn_database (const char *name)
+{
+  char            *path = db_path (name);
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  /* Outside the test's own folders, which go with each test. */
+  if (template_path == NULL)
+    {
+      g_autofree char *folder = g_dir_make_tmp ("suiji-cli-XXXXXX", NULL);
+
+      template_path = g_build_filename (folder, "drawn.db", NULL);
+      make_template (template_path);
+    }
+  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  return path;
+}
+
+static void
+test_audit (void)
+{
+  g_autofree char *path = make_drawn_database ("audit.db");
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "audit", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "draws: 2\nhead: "));
+  g_assert_true (g_str_has_suffix (run.out, "\naudit: every draw fits\n"));
+  run_clear (&run);
+
+  /* Behind Suiji's back: the trigger dropped, one character changed. */
+  exec_raw (path, "DROP TRIGGER draws_append_only_update;"
+                  "UPDATE draws SET record = replace(record, '审计用的抽查', '审计用的检查')"
+                  " WHERE id = 1");
+  run_cli (&run, "--db", path, "audit", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, "draws: 0\nhead: \nbad-draw: 1\n"));
+  g_assert_true (g_str_has_prefix (run.err, "suiji-cli: Draw 1 (task 1, drawn "));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "audit", "more", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_backup_and_restore (void)
+{
+  g_autofree char *path = make_drawn_database ("live.db");
+  g_autofree char *backup = db_path ("backup.db");
+  g_autofree char *newer = db_path ("newer.db");
+  g_autofree char *garbage = write_data ("garbage.db", "not a database at all");
+  g_autofree char *fresh = db_path ("fresh/suiji.db");
+  g_autofree char *expected = NULL;
+  g_autofree char *kept = NULL;
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--db", path, "backup", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("backup: %s\n", backup);
+  g_assert_cmpstr (run.out, ==, expected);
+  run_clear (&run);
+
+  /* A third draw, which the restore takes back. */
+  run_cli (&run, "--db", path, "draw", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "restored: "));
+  kept = g_strdup (strstr (run.out, "kept: ") + strlen ("kept: "));
+  g_strchomp (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  run_cli (&run, "--db", path, "audit", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "draws: 2\n"));
+  run_clear (&run);
+  run_cli (&run, "--db", kept, "audit", NULL);
+  g_assert_true (g_str_has_prefix (run.out, "draws: 3\n"));
+  run_clear (&run);
+
+  /* Refused before anything changes: exit 2, the file named. */
+  run_cli (&run, "--db", path, "backup", newer, NULL);
+  run_clear (&run);
+  exec_raw (newer, "PRAGMA user_version = 99");
+  run_cli (&run, "--db", path, "restore", newer, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "newer version of Suiji"));
+  run_clear (&run);
+  run_cli (&run, "--db", path, "restore", garbage, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "garbage.db"));
+  run_clear (&run);
+  run_cli (&run, "--db", path, "backup", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", path, "restore", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* Into a database that does not exist yet: nothing to keep. */
+  run_cli (&run, "--db", fresh, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "kept: "));
+}
+
+typedef struct
+{
+  sqlite3 *handle;
+  guint    hold_ms;
+} Holder;
+
+static gpointer
+commit_later (gpointer data)
+{
+  Holder *holder = data;
+
+  g_usleep (holder->hold_ms * 1000);
+  g_assert_cmpint (sqlite3_exec (holder->handle, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* The window writing (here: a connection that holds the write lock for a
+ * second) while suiji-cli writes: the command waits its turn and goes
+ * through; "database is locked" never reaches the user. */
+static void
+test_while_another_writes (void)
+{
+  g_autofree char  *path = make_drawn_database ("shared.db");
+  g_autofree char  *csv = write_data ("more.csv", "统一社会信用代码,企业名称\n"
+                                                   "130582000099001,沙河市并发测试商店\n");
+  const char *const commands[][8] = {
+    { "import", "subjects", NULL },
+    { "draw", "1", NULL },
+    { "form", "set", "--form", "2", "--month", "4", "--unit", "市场监管局" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      Holder   holder = { NULL, 600 };
+      GThread *thread;
+      gint64   started;
+
+      g_assert_cmpint (sqlite3_open (path, &holder.handle), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (holder.handle,
+                                     "BEGIN IMMEDIATE; INSERT INTO settings (key, value)"
+                                     " VALUES ('window-' || random (), 'busy')",
+                                     NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      thread = g_thread_new ("window", commit_later, &holder);
+      started = g_get_monotonic_time ();
+      if (i == 0)
+        run_cli (&run, "--db", path, commands[i][0], commands[i][1], csv, NULL);
+      else if (i == 1)
+        run_cli (&run, "--db", path, commands[i][0], commands[i][1], NULL);
+      else
+        run_cli (&run, "--db", path, "form", "set", "--form", "2", "--month", "4", "--unit",
+                 "市场监管局", "2,1=3", NULL);
+      g_thread_join (thread);
+      sqlite3_close (holder.handle);
+
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_null (strstr (run.err, "locked"));
+      g_assert_cmpint (g_get_monotonic_time () - started, >=, 300 * 1000);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/info", test_info_on_new_database);
@@ -936,6 +1147,19 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/form-import-and-refusals", test_form_import_and_refusals);
   g_test_add_func ("/cli/chart-and-summary", test_chart_and_summary);
   g_test_add_func ("/cli/chart-and-summary-refusals", test_chart_and_summary_refusals);
+  g_test_add_func ("/cli/audit", test_audit);
+  g_test_add_func ("/cli/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/cli/while-another-writes", test_while_another_writes);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (template_path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (template_path);
+
+      g_unlink (template_path);
+      g_rmdir (folder);
+      g_clear_pointer (&template_path, g_free);
+    }
+  return status;
 }

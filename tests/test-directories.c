@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "suiji-credit-code.h"
 #include "suiji-database-private.h"
 #include "suiji-department.h"
@@ -70,6 +72,40 @@ test_key_normalize (void)
       g_autofree char *key = suiji_subject_key_normalize (cases[i][0]);
       g_assert_cmpstr (key, ==, cases[i][1]);
     }
+}
+
+/* Found by fuzz-small-parsers (tests/fuzz/corpus/small-parsers/crash-*):
+ * a text ending inside a UTF-8 sequence, as a command line in another
+ * encoding gives it, was read past its end. */
+static void
+test_fields_invalid_utf8 (void)
+{
+  const char *const codes[] = { "A", "B", "C", "D", NULL };
+  const char *const texts[] = { "9113058\xc8MA0C0[5年3\xe6\x9c"
+                                "C0[5\xe5\xb9",
+                                " 3.0 \xde", "\xff", "A\xe9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *clean = suiji_fields_clean_text (texts[i]);
+      g_autofree char *key = suiji_subject_key_normalize (texts[i]);
+      g_autofree char *date = suiji_fields_normalize_date (texts[i]);
+      g_autofree char *code = suiji_fields_normalize_credit_class (texts[i], codes);
+
+      g_assert_true (g_utf8_validate (clean, -1, NULL));
+      g_assert_true (g_utf8_validate (key, -1, NULL));
+      g_assert_nonnull (strstr (key, "\xef\xbf\xbd"));
+      g_assert_null (date);
+      g_assert_null (code);
+      g_assert_null (suiji_fields_normalize_status (texts[i]));
+      g_assert_null (suiji_fields_normalize_subject_type (texts[i]));
+    }
+
+  {
+    g_autofree char *key = suiji_subject_key_normalize (texts[0]);
+
+    g_assert_true (g_str_has_prefix (key, "9113058\xef\xbf\xbdMA0C0[5年3"));
+  }
 }
 
 static void
@@ -315,6 +351,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/credit-code/check", test_credit_code_check);
   g_test_add_func ("/credit-code/normalize", test_key_normalize);
   g_test_add_func ("/fields/normalize", test_fields);
+  g_test_add_func ("/fields/invalid-utf8", test_fields_invalid_utf8);
   g_test_add_func ("/subjects/save-partial", test_subject_save_keeps_what_is_not_given);
   g_test_add_func ("/subjects/rekey-conflict", test_subject_rekey_conflict);
   g_test_add_func ("/subjects/filter", test_subject_list_filters_and_counts);

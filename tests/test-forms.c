@@ -435,14 +435,25 @@ test_parse_value (void)
     gboolean    empty;
     gint64      value;
   } cases[] = {
-    { "12", TRUE, FALSE, 12 },         { " 7 ", TRUE, FALSE, 7 },
-    { "１２", TRUE, FALSE, 12 },       { "1,234", TRUE, FALSE, 1234 },
-    { "3.0", TRUE, FALSE, 3 },         { "0", TRUE, FALSE, 0 },
-    { "-0", TRUE, FALSE, 0 },          { "", TRUE, TRUE, 0 },
-    { "\xe3\x80\x80", TRUE, TRUE, 0 }, { "2.5", FALSE, FALSE, 0 },
-    { "-3", FALSE, FALSE, 0 },         { "十二", FALSE, FALSE, 0 },
-    { "12a", FALSE, FALSE, 0 },        { "1000000000000", FALSE, FALSE, 0 },
+    { "12", TRUE, FALSE, 12 },
+    { " 7 ", TRUE, FALSE, 7 },
+    { "１２", TRUE, FALSE, 12 },
+    { "1,234", TRUE, FALSE, 1234 },
+    { "3.0", TRUE, FALSE, 3 },
+    { "0", TRUE, FALSE, 0 },
+    { "-0", TRUE, FALSE, 0 },
+    { "", TRUE, TRUE, 0 },
+    { "\xe3\x80\x80", TRUE, TRUE, 0 },
+    { "2.5", FALSE, FALSE, 0 },
+    { "-3", FALSE, FALSE, 0 },
+    { "十二", FALSE, FALSE, 0 },
+    { "12a", FALSE, FALSE, 0 },
+    { "1000000000000", FALSE, FALSE, 0 },
     { "-", FALSE, FALSE, 0 },
+    /* Found by fuzz-small-parsers: a text ending inside a UTF-8 sequence
+     * was read past its end (tests/fuzz/corpus/small-parsers/crash-*). */
+    { " 3.0 \xde", FALSE, FALSE, 0 },
+    { "1\xe4\xb8", FALSE, FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -274,6 +274,73 @@ test_preferences (void)
   gtk_window_close (GTK_WINDOW (preferences));
 }
 
+static gboolean
+preferences_idle (gpointer data)
+{
+  return !suiji_preferences_window_is_busy (data);
+}
+
+/* Back up from Preferences, change the unit, restore after confirming:
+ * the window shows the restored database and the old one is kept. */
+static void
+test_backup_and_restore (void)
+{
+  SuijiWindow            *window = open_window ("backup.db", TRUE);
+  SuijiDatabase          *before = suiji_application_get_database (app);
+  g_autofree char        *path = g_strdup (suiji_database_get_path (before));
+  g_autofree char        *backup = g_build_filename (g_get_user_data_dir (), "备份.db", NULL);
+  g_autofree char        *folder = g_path_get_dirname (path);
+  SuijiPreferencesWindow *preferences;
+  g_autoptr (SuijiUnitProfile) profile = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *confirm;
+  GtkWidget        *unit_name_row;
+  gboolean          kept = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
+  suiji_preferences_window_backup_to (preferences, backup);
+  suiji_test_spin_until (preferences_idle, preferences);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  /* Work after the backup, which the restore takes back. */
+  profile = suiji_unit_profile_load (before, &error);
+  g_assert_no_error (error);
+  g_free (profile->unit_name);
+  profile->unit_name = g_strdup ("备份之后改过的单位");
+  g_assert_true (suiji_unit_profile_save (before, profile, &error));
+
+  suiji_preferences_window_confirm_restore (preferences, backup);
+  confirm = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  suiji_test_spin_until (suiji_test_is_drawn, confirm);
+  suiji_test_save_screenshot (GTK_WIDGET (confirm), "restore-confirm");
+  adw_message_dialog_response (confirm, "restore");
+  suiji_test_spin_until (preferences_idle, preferences);
+
+  /* The application opened the file again, with what the backup held. */
+  g_assert_true (suiji_application_get_database (app) != before);
+  unit_name_row =
+      suiji_test_template_child (preferences, SUIJI_TYPE_PREFERENCES_WINDOW, "unit_name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_name_row)), ==,
+                   "沙河市市场监督管理局");
+  g_clear_pointer (&profile, suiji_unit_profile_free);
+  profile = suiji_unit_profile_load (suiji_application_get_database (app), &error);
+  g_assert_cmpstr (profile->unit_name, ==, "沙河市市场监督管理局");
+  {
+    g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      kept |= g_str_has_prefix (name, "backup.db.before-restore-");
+  }
+  g_assert_true (kept);
+  suiji_test_save_screenshot (GTK_WIDGET (preferences), "preferences-restored");
+  g_assert_nonnull (window);
+
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
 static void
 test_directories (void)
 {
@@ -829,6 +896,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/task-dialog-refuses", test_task_dialog_refuses);
   g_test_add_func ("/gui/draw-window", test_draw_window);
   g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/shortcuts", test_shortcuts);
   g_test_add_func ("/gui/open-errors", test_open_errors);

@@ -390,6 +390,7 @@ test_broken_files (void)
     { "broken-truncated.xlsx", SUIJI_TABLE_ERROR_DAMAGED },
     { "broken-xml.xlsx", SUIJI_TABLE_ERROR_DAMAGED },
     { "broken-zip-bomb.xlsx", SUIJI_TABLE_ERROR_DAMAGED },
+    { "broken-encoding.xlsx", SUIJI_TABLE_ERROR_DAMAGED },
     { "broken-not-workbook.xlsx", SUIJI_TABLE_ERROR_UNKNOWN_FORMAT },
     { "broken-garbage.csv", SUIJI_TABLE_ERROR_UNKNOWN_FORMAT },
     { "broken-ole2.xls", SUIJI_TABLE_ERROR_UNKNOWN_FORMAT },
@@ -426,6 +427,33 @@ test_xlsx_cancelled (void)
   g_assert_error (error, SUIJI_TABLE_ERROR, SUIJI_TABLE_ERROR_CANCELLED);
 }
 
+/* Found by fuzz-xlsx-import: a part whose bytes are not in the encoding
+ * it declares made libxml2 print five lines on stderr, and the message
+ * said only "line 0: ?". Now the reason is in the message, and nothing is
+ * printed. */
+static void
+test_xlsx_encoding_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = fixture_path ("broken-encoding.xlsx");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SuijiTable) table = suiji_table_read_file (path, NULL, NULL, &error);
+
+      g_assert_null (table);
+      g_assert_error (error, SUIJI_TABLE_ERROR, SUIJI_TABLE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "broken-encoding.xlsx"));
+      g_assert_nonnull (strstr (error->message, "xl/worksheets/sheet1.xml"));
+      g_assert_nonnull (strstr (error->message, "input conversion failed"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*input conversion failed*");
+  g_test_trap_assert_stderr_unmatched ("*encoder error*");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -444,6 +472,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/table-reader/xlsx/sheets", test_xlsx_sheets);
   g_test_add_func ("/table-reader/xlsx/cancelled", test_xlsx_cancelled);
   g_test_add_func ("/table-reader/broken-files", test_broken_files);
+  g_test_add_func ("/table-reader/xlsx/encoding-error", test_xlsx_encoding_error);
   g_test_add_func ("/table-reader/folder", test_folder_is_unreadable);
 
   return g_test_run ();

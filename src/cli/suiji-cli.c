@@ -19,10 +19,12 @@
 #include <unistd.h>
 
 #include "suiji-chart.h"
+#include "suiji-backup.h"
 #include "suiji-database.h"
 #include "suiji-department.h"
 #include "suiji-fields.h"
 #include "suiji-directory-export.h"
+#include "suiji-draw-audit.h"
 #include "suiji-draw-publish.h"
 #include "suiji-form-export.h"
 #include "suiji-form-import.h"
@@ -420,25 +422,119 @@ run_verify (SuijiDatabase *db, int argc, char **argv)
   if (argc != 2)
     return usage_error (context, _("verify needs the record's JSON file"));
 
-  if (!g_file_get_contents (argv[1], &contents, &length, &error) ||
-      (record = suiji_draw_record_from_json (contents, (gssize) length, &error)) == NULL)
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
     {
       g_printerr ("suiji-cli: %s\n", error->message);
       return EXIT_USAGE;
     }
 
-  if (!suiji_draw_verify (record, &difference, &error))
+  /* The record's messages name the field; the file is named here. */
+  if ((record = suiji_draw_record_from_json (contents, (gssize) length, &error)) == NULL ||
+      (!suiji_draw_verify (record, &difference, &error) && error != NULL))
     {
-      if (error != NULL)
-        {
-          g_printerr ("suiji-cli: %s\n", error->message);
-          return EXIT_USAGE;
-        }
+      g_autofree char *display = g_filename_display_name (argv[1]);
+
+      g_printerr ("suiji-cli: %s: %s\n", display, error->message);
+      return EXIT_USAGE;
+    }
+
+  if (difference != NULL)
+    {
       g_print ("%s\n", difference);
       return EXIT_FAILED;
     }
 
   g_print ("verified\n");
+  return EXIT_DONE;
+}
+
+static int
+run_audit (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_("- check that no saved draw was changed or removed"));
+  g_autoptr (GError) error = NULL;
+  g_auto (SuijiDrawAudit) audit = { 0 };
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 1)
+    return usage_error (context, _("audit takes no further arguments"));
+
+  if (!suiji_draw_audit (db, &audit, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  /* "draws" counts the draws that fit, up to the first that does not;
+   * "head" is the digest to note down and compare at the next audit. */
+  g_print ("draws: %u\n", audit.n_draws);
+  g_print ("head: %s\n", audit.head);
+  if (audit.problem != NULL)
+    {
+      if (audit.bad_draw != 0)
+        g_print ("bad-draw: %" G_GINT64_FORMAT "\n", audit.bad_draw);
+      g_printerr ("suiji-cli: %s\n", audit.problem);
+      return EXIT_FAILED;
+    }
+
+  g_print ("audit: every draw fits\n");
+  return EXIT_DONE;
+}
+
+static int
+run_backup (SuijiDatabase *db, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_("FILE - copy the whole database to a backup file"));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("backup needs the file to write"));
+
+  if (!suiji_backup_write (db, argv[1], &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? EXIT_USAGE
+                                                                              : EXIT_FAILED;
+    }
+
+  g_print ("backup: %s\n", argv[1]);
+  return EXIT_DONE;
+}
+
+/* Restore works on the file by its path: the database may be damaged, or
+ * missing, which is when a restore is needed most. */
+static int
+run_restore (const char *db_path, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_("FILE - replace the database with a backup, keeping it beside"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("restore needs the backup file"));
+
+  if (!suiji_backup_restore (db_path, argv[1], &kept, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return error->domain == G_IO_ERROR ||
+                     g_error_matches (error, SUIJI_DATABASE_ERROR,
+                                      SUIJI_DATABASE_ERROR_NOT_A_DATABASE) ||
+                     g_error_matches (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_TOO_NEW)
+                 ? EXIT_USAGE
+                 : EXIT_FAILED;
+    }
+
+  g_print ("restored: %s\n", argv[1]);
+  if (kept != NULL)
+    g_print ("kept: %s\n", kept);
   return EXIT_DONE;
 }
 
@@ -1557,12 +1653,15 @@ static const struct
 } commands[] = {
   { "chart", run_chart,
     N_("Draw a progress chart: chart --kind targets|trend|departments --out FILE") },
+  { "audit", run_audit, N_("Check the chain of saved draws; name the first that does not fit") },
+  { "backup", run_backup, N_("Copy the whole database to a backup file, even while in use") },
   { "draw", run_draw, N_("Draw the subjects and inspectors of a task, and save the record") },
   { "export", run_export, N_("Export a directory to an xlsx file") },
   { "form", run_form, N_("The monthly forms: export (--out FILE), set, import FILE, status") },
   { "import", run_import, N_("Import subjects, inspectors or items from a CSV or xlsx file") },
   { "info", run_info, N_("Describe the database: its schema, unit and counts") },
   { "publish", run_publish, N_("Write the public notice (公示) of a draw as xlsx or PDF") },
+  { "restore", NULL, N_("Replace the database with a checked backup; the old one is kept") },
   { "results", run_results,
     N_("Enter the results of a task from a file: results import TASK FILE") },
   { "sample-data", run_sample_data, N_("Fill the database with the 沙河市 sample data") },
@@ -1635,6 +1734,9 @@ main (int argc, char *argv[])
 
       if (db_path == NULL)
         db_path = suiji_database_dup_default_path ();
+
+      if (commands[i].func == NULL)
+        return run_restore (db_path, argc - 1, argv + 1);
 
       if (!(db = suiji_database_open (db_path, &error)))
         {

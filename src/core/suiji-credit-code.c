@@ -40,7 +40,12 @@ charset_index (char c)
 char *
 suiji_subject_key_normalize (const char *text)
 {
-  GString *key = g_string_new (NULL);
+  GString         *key = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+
+  /* Bytes that are no UTF-8 become U+FFFD instead of being read past. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {

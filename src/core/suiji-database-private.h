@@ -30,5 +30,15 @@ gboolean _suiji_database_run (SuijiDatabase *self, sqlite3_stmt *stmt, GError **
 gboolean _suiji_database_delete_ids (
     SuijiDatabase *self, const char *table, const gint64 *ids, guint n_ids, GError **error);
 const char *_suiji_column_text (sqlite3_stmt *stmt, int column);
+void        _suiji_database_set_error_for (
+           sqlite3 *handle, const char *path, int rc, GError **error, const char *what);
+int      _suiji_database_copy_pages (sqlite3 *source, sqlite3 *target);
+gboolean _suiji_database_write_copy (sqlite3    *source,
+                                     const char *target_path,
+                                     const char *shown_path,
+                                     const char *what,
+                                     GError    **error);
+char    *_suiji_database_dup_kept_path (const char *path, const char *label);
+void     _suiji_database_set_busy_timeout (SuijiDatabase *self, int milliseconds);
 
 G_END_DECLS

@@ -40,6 +40,10 @@ G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
   "      ON CONFLICT (draw_id, day, enterprise) DO UPDATE"                                         \
   "        SET completed = completed + 1, problem = problem + excluded.problem;"
 
+/* How long a write waits for another program's write to end: the window
+ * and suiji-cli take turns on one file without the user seeing it. */
+#define SUIJI_DATABASE_BUSY_TIMEOUT_MS 5000
+
 /* Each entry brings the schema from version i to version i + 1. Entries are
  * never edited once released: a change to the schema is a new entry. */
 static const char *const migrations[] = {
@@ -542,20 +546,31 @@ error_code_for_sqlite (int rc)
 
 /* Turns an SQLite failure into a sentence that says what to do next. The
  * SQLite text stays at the end for whoever has to look deeper. */
-static void
-set_error_from_handle (sqlite3 *handle, const char *path, int rc, GError **error, const char *what)
+void
+_suiji_database_set_error_for (
+    sqlite3 *handle, const char *path, int rc, GError **error, const char *what)
 {
   SuijiDatabaseError code = error_code_for_sqlite (rc);
   const char        *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
   g_autofree char   *display = g_filename_display_name (path);
+  int                system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+
+  /* A write the operating system refused for want of room (or over a
+   * file size limit) is a full disk, whatever SQLite calls it. */
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+    code = SUIJI_DATABASE_ERROR_FULL;
 
   switch (code)
     {
     case SUIJI_DATABASE_ERROR_BUSY:
+      /* SQLite's own words here ("database is locked") say nothing to
+       * the user that this sentence does not say better. */
       g_set_error (error, SUIJI_DATABASE_ERROR, code,
-                   _("%s: the database “%s” is busy with another program. "
-                      "Wait a moment and try again; nothing was changed. (%s)"),
-                   what, display, detail);
+                   _("%s: the database “%s” is busy with another program for longer than "
+                      "Suiji waits. Try again when that program has finished; nothing was "
+                      "changed."),
+                   what, display);
       break;
     case SUIJI_DATABASE_ERROR_READ_ONLY:
       g_set_error (error, SUIJI_DATABASE_ERROR, code,
@@ -576,16 +591,29 @@ set_error_from_handle (sqlite3 *handle, const char *path, int rc, GError **error
                    what, display, detail);
       break;
     default:
-      g_set_error (error, SUIJI_DATABASE_ERROR, code, "%s: %s (%s)", what, display, detail);
+      if ((rc & 0xff) == SQLITE_IOERR)
+        g_set_error (error, SUIJI_DATABASE_ERROR, code,
+                     _("%s: the disk holding “%s” reported an error. Nothing was changed; "
+                        "check the disk, or restore the database from a backup. (%s)"),
+                     what, display, detail);
+      else
+        g_set_error (error, SUIJI_DATABASE_ERROR, code, "%s: %s (%s)", what, display, detail);
       break;
     }
+}
+
+/* For the tests, which cannot wait the full time a user would. */
+void
+_suiji_database_set_busy_timeout (SuijiDatabase *self, int milliseconds)
+{
+  sqlite3_busy_timeout (self->handle, milliseconds);
 }
 
 void
 _suiji_database_set_error (SuijiDatabase *self, GError **error, const char *what)
 {
-  set_error_from_handle (self->handle, self->path, sqlite3_extended_errcode (self->handle), error,
-                         what);
+  _suiji_database_set_error_for (self->handle, self->path, sqlite3_extended_errcode (self->handle),
+                                 error, what);
 }
 
 sqlite3 *
@@ -693,54 +721,111 @@ query_int (sqlite3 *handle, const char *sql, int *value, int *rc_out)
   return rc == SQLITE_OK;
 }
 
-/* Copies the whole database, WAL included, through SQLite's online backup so
- * that the copy is consistent even while another program has the file open. */
-static gboolean
-backup_to (sqlite3 *source, const char *target_path, GError **error)
+/* How long a copy waits for another program's write to end. */
+#define COPY_BUSY_WAIT_MS 10000
+
+/**
+ * _suiji_database_copy_pages:
+ *
+ * Copies the whole database of @source, WAL included, into @target with
+ * SQLite's online backup, so that the copy is consistent even while
+ * another program has the file open; waits while a writer holds a lock.
+ *
+ * Returns: an SQLite result code, %SQLITE_OK when copied
+ */
+int
+_suiji_database_copy_pages (sqlite3 *source, sqlite3 *target)
 {
-  sqlite3        *target = NULL;
-  sqlite3_backup *backup;
+  sqlite3_backup *backup = sqlite3_backup_init (target, "main", source, "main");
+  int             waited = 0;
   int             rc;
+  int             finish_rc;
+
+  if (backup == NULL)
+    return sqlite3_extended_errcode (target);
+
+  for (;;)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      if (waited >= COPY_BUSY_WAIT_MS)
+        break;
+      sqlite3_sleep (50);
+      waited += 50;
+    }
+
+  finish_rc = sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? finish_rc : rc;
+}
+
+/**
+ * _suiji_database_write_copy:
+ * @shown_path: (nullable): the file messages name, when not @target_path
+ * @what: the start of the message when it fails
+ *
+ * Writes a copy of @source to @target_path as one file that stands on its
+ * own (no WAL beside it). A copy that fails is removed.
+ */
+gboolean
+_suiji_database_write_copy (sqlite3    *source,
+                            const char *target_path,
+                            const char *shown_path,
+                            const char *what,
+                            GError    **error)
+{
+  sqlite3 *target = NULL;
+  int      rc;
 
   rc = sqlite3_open_v2 (target_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (target, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (target);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
+      sqlite3_extended_result_codes (target, TRUE);
+      rc = _suiji_database_copy_pages (source, target);
     }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_error_from_handle (target, target_path, rc, error,
-                             _("Could not make a backup copy before updating the database"));
+      _suiji_database_set_error_for (target, shown_path != NULL ? shown_path : target_path, rc,
+                                     error, what);
       sqlite3_close_v2 (target);
       g_unlink (target_path);
       return FALSE;
     }
 
-  sqlite3_close_v2 (target);
+  rc = sqlite3_close (target);
+  if (rc != SQLITE_OK)
+    {
+      _suiji_database_set_error_for (NULL, shown_path != NULL ? shown_path : target_path, rc, error,
+                                     what);
+      g_unlink (target_path);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
-static char *
-make_backup_path (const char *path, int from_version)
+/**
+ * _suiji_database_dup_kept_path:
+ * @label: what the copy is, e.g. "v3" or "before-restore"
+ *
+ * Returns: (transfer full): a free name beside @path for a copy kept
+ *   there: PATH.LABEL-YYYYmmdd-HHMMSS.bak
+ */
+char *
+_suiji_database_dup_kept_path (const char *path, const char *label)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char            *candidate = g_strdup_printf ("%s.v%d-%s.bak", path, from_version, stamp);
+  char            *candidate = g_strdup_printf ("%s.%s-%s.bak", path, label, stamp);
   guint            attempt = 1;
 
   while (g_file_test (candidate, G_FILE_TEST_EXISTS))
     {
       g_free (candidate);
-      candidate = g_strdup_printf ("%s.v%d-%s-%u.bak", path, from_version, stamp, attempt++);
+      candidate = g_strdup_printf ("%s.%s-%s-%u.bak", path, label, stamp, attempt++);
     }
 
   return candidate;
@@ -851,18 +936,20 @@ _suiji_database_open_with_migrations (const char        *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_handle (self->handle, path, rc, error, _("Could not open the database"));
+      _suiji_database_set_error_for (self->handle, path, rc, error,
+                                     _("Could not open the database"));
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->handle, TRUE);
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (self->handle, SUIJI_DATABASE_BUSY_TIMEOUT_MS);
 
   /* Nothing is written before the version is known to be ours. */
   if (!query_int (self->handle, "PRAGMA user_version", &version, &rc) ||
       !query_int (self->handle, "SELECT count(*) FROM sqlite_master", &n_tables, &rc))
     {
-      set_error_from_handle (self->handle, path, rc, error, _("Could not open the database"));
+      _suiji_database_set_error_for (self->handle, path, rc, error,
+                                     _("Could not open the database"));
       return NULL;
     }
 
@@ -900,9 +987,12 @@ _suiji_database_open_with_migrations (const char        *path,
     {
       if (version > 0)
         {
-          g_autofree char *backup_path = make_backup_path (path, version);
+          g_autofree char *label = g_strdup_printf ("v%d", version);
+          g_autofree char *backup_path = _suiji_database_dup_kept_path (path, label);
 
-          if (!backup_to (self->handle, backup_path, error))
+          if (!_suiji_database_write_copy (
+                  self->handle, backup_path, NULL,
+                  _("Could not make a backup copy before updating the database"), error))
             return NULL;
 
           self->backup_path = g_steal_pointer (&backup_path);

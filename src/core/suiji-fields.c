@@ -62,12 +62,17 @@ has_white_space (const char *text)
 char *
 suiji_fields_clean_text (const char *text)
 {
-  GString *clean;
-  gboolean pending_space = FALSE;
+  g_autofree char *valid = NULL;
+  GString         *clean;
+  gboolean         pending_space = FALSE;
 
-  /* Most cells hold no white space at all: they are kept as they are. */
   if (text == NULL)
     return g_strdup ("");
+  /* A command line or a setting may hold any bytes: what is no UTF-8
+   * becomes U+FFFD, so that the loop below never steps past the end. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  /* Most cells hold no white space at all: they are kept as they are. */
   if (!has_white_space (text))
     return g_strdup (text);
 

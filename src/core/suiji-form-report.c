@@ -904,6 +904,17 @@ suiji_form_parse_value (const char *text, gboolean *empty, gint64 *value, GError
   *empty = FALSE;
   *value = 0;
 
+  /* Bytes that are no UTF-8 (a command line in another encoding) are no
+   * number either, and reading them as characters would run past the end. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, SUIJI_FORM_ERROR, SUIJI_FORM_ERROR_BAD_VALUE,
+                   _("“%s” is not a number; write a whole number such as 12."), shown);
+      return FALSE;
+    }
+
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -1021,7 +1032,9 @@ format_figure (gint64 value)
 static void
 check_row_order (SuijiFormReport *self, guint r, GPtrArray *problems)
 {
-  gint64           times, drawn, completed, found;
+  /* A cell left empty gives no figure: start from 0 so that nothing reads
+   * an unset value (valgrind found drawn_text made from one). */
+  gint64           times = 0, drawn = 0, completed = 0, found = 0;
   gboolean         has_times, has_drawn, has_completed, has_found;
   g_autofree char *drawn_text = NULL;
 

@@ -175,6 +175,8 @@ suiji_saved_draw_list (SuijiDatabase *db, gint64 task_id, GError **error)
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* Numbers go into messages as text: xgettext cannot read a msgid that
+ * G_GINT64_FORMAT cuts in two, and the translation would never be found. */
 static void
 set_not_found (GError **error, gint64 draw_id)
 {
@@ -247,6 +249,8 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, json, (gsize) size);
   if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, draw_id);
+
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
                    _("The record of draw %ld does not match the digest saved with it: the "
                       "database file was changed "

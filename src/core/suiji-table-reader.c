@@ -746,11 +746,24 @@ typedef struct
   xmlTextReader *reader;
   PartStream     stream;
   XmlProblem     problem;
+  /* The thread's handlers before this part took them over. */
+  xmlStructuredErrorFunc saved_handler;
+  void                  *saved_context;
+  xmlGenericErrorFunc    saved_generic;
+  void                  *saved_generic_context;
 } Part;
+
+/* libxml2's unstructured messages repeat what xml_error_cb keeps. */
+static void G_GNUC_PRINTF (2, 3) xml_silence (void *context, const char *format, ...) {}
 
 static void
 part_close (Part *part)
 {
+  if (part->reader != NULL)
+    {
+      xmlSetStructuredErrorFunc (part->saved_context, part->saved_handler);
+      xmlSetGenericErrorFunc (part->saved_generic_context, part->saved_generic);
+    }
   g_clear_pointer (&part->reader, xmlFreeTextReader);
   g_clear_pointer (&part->file, zip_fclose);
   g_clear_pointer (&part->problem.message, g_free);
@@ -819,6 +832,14 @@ part_open (Part       *part,
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (part->reader, xml_error_cb, &part->problem);
+  /* Encoding errors are raised without the reader: they reach the
+   * thread's handler, which would print them on stderr. */
+  part->saved_handler = xmlStructuredError;
+  part->saved_context = xmlStructuredErrorContext;
+  part->saved_generic = xmlGenericError;
+  part->saved_generic_context = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (&part->problem, xml_error_cb);
+  xmlSetGenericErrorFunc (NULL, xml_silence);
 
   return TRUE;
 }

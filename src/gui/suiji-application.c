@@ -191,6 +191,30 @@ preferences_changed_cb (SuijiApplication *self)
 }
 
 static void
+show_error_dialog (SuijiApplication *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The restore wrote into the file the application has open: opening it
+ * again rebuilds every list and page from what it now holds. */
+static void
+database_restored_cb (SuijiApplication *self, SuijiPreferencesWindow *preferences)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->db == NULL)
+    return;
+  path = g_strdup (suiji_database_get_path (self->db));
+  if (!suiji_application_open_database (self, path, &error))
+    show_error_dialog (self, _("The Database Could Not Be Opened"), error->message);
+}
+
+static void
 preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SuijiApplication       *self = user_data;
@@ -203,16 +227,9 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
   g_signal_connect_object (preferences, "changed", G_CALLBACK (preferences_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "restored", G_CALLBACK (database_restored_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
-}
-
-static void
-show_error_dialog (SuijiApplication *self, const char *heading, const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

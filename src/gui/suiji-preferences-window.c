@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "suiji-backup.h"
 #include "suiji-preferences-window.h"
 #include "suiji-profile.h"
 
@@ -25,8 +26,10 @@ struct _SuijiPreferencesWindow
 
   guint    save_source;
   gboolean loading;
+  gboolean busy; /* a backup or a restore is running */
 
   /* Template widgets */
+  AdwPreferencesGroup *backup_group;
   AdwEntryRow         *contact_person_row;
   AdwEntryRow         *contact_phone_row;
   GtkSpinButton       *credit_count_spin;
@@ -43,6 +46,7 @@ G_DEFINE_FINAL_TYPE (SuijiPreferencesWindow, suiji_preferences_window, ADW_TYPE_
 enum
 {
   CHANGED,
+  RESTORED,
   N_SIGNALS
 };
 
@@ -202,6 +206,290 @@ report_year_changed_cb (SuijiPreferencesWindow *self)
   load_targets (self, gtk_spin_button_get_value_as_int (self->report_year_spin));
 }
 
+/* Backup and restore */
+
+/* The outcome of a backup or a restore, shown at once. */
+static void
+show_message (SuijiPreferencesWindow *self, const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast        *toast = adw_toast_new (markup);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+set_busy (SuijiPreferencesWindow *self, gboolean busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_group), !busy);
+}
+
+typedef struct
+{
+  char *database_path;
+  char *file;
+  char *kept;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->file);
+  g_free (job->kept);
+  g_free (job);
+}
+
+/* A connection of the thread's own: the window's stays with the window. */
+static void
+backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiDatabase) db = suiji_database_open (job->database_path, &error);
+
+  if (db != NULL && suiji_backup_write (db, job->file, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SuijiPreferencesWindow *self = SUIJI_PREFERENCES_WINDOW (source);
+  BackupJob              *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, error);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (job->file);
+      g_autofree char *text = g_strdup_printf (_("Backup saved as “%s”"), name);
+
+      show_message (self, text);
+    }
+}
+
+static BackupJob *
+backup_job_new (SuijiPreferencesWindow *self, const char *file)
+{
+  BackupJob *job = g_new0 (BackupJob, 1);
+
+  job->database_path = g_strdup (suiji_database_get_path (self->db));
+  job->file = g_strdup (file);
+  return job;
+}
+
+/**
+ * suiji_preferences_window_backup_to:
+ *
+ * Writes a backup of the database to @path in a worker thread and says
+ * how it went in a toast.
+ */
+void
+suiji_preferences_window_backup_to (SuijiPreferencesWindow *self, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (SUIJI_IS_PREFERENCES_WINDOW (self));
+
+  if (self->busy)
+    return;
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, backup_done_cb, NULL);
+  g_task_set_task_data (task, backup_job_new (self, path), (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+/* The file the user chose, or NULL when they did not choose a local one. */
+static char *
+dup_chosen_path (int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+backup_response_cb (SuijiPreferencesWindow *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autofree char *path = dup_chosen_path (response, chooser);
+
+  if (path != NULL)
+    suiji_preferences_window_backup_to (self, path);
+}
+
+static GtkFileChooserNative *
+new_chooser (SuijiPreferencesWindow *self,
+             const char             *title,
+             GtkFileChooserAction    action,
+             const char             *accept)
+{
+  GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) everything = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (databases, _("Suiji databases and backups"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.bak");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+backup_clicked_cb (SuijiPreferencesWindow *self)
+{
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "suiji-%Y%m%d-%H%M.db");
+
+  chooser =
+      new_chooser (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+
+  if (suiji_backup_restore (job->database_path, job->file, &job->kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SuijiPreferencesWindow *self = SUIJI_PREFERENCES_WINDOW (source);
+  BackupJob              *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The fields show what the restored database holds, and the windows
+   * open it again. */
+  load (self);
+  g_signal_emit (self, signals[RESTORED], 0);
+
+  /* The kept copy's long name would not fit a toast; it is the file
+   * beside the database that ends in .before-restore-DATE-TIME.bak. */
+  name = g_filename_display_basename (job->file);
+  if (job->kept != NULL)
+    text = g_strdup_printf (_("Restored from “%s”; the old database is kept beside it"), name);
+  else
+    text = g_strdup_printf (_("Restored from “%s”"), name);
+  show_message (self, text);
+}
+
+static void
+restore_response_cb (SuijiPreferencesWindow *self, const char *response, AdwMessageDialog *dialog)
+{
+  g_autoptr (GTask) task = NULL;
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "restore") != 0 || self->busy)
+    return;
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, restore_done_cb, NULL);
+  g_task_set_task_data (task, backup_job_new (self, path), (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+/**
+ * suiji_preferences_window_confirm_restore:
+ *
+ * Asks whether to replace the database with the backup @path; on yes,
+ * restores it in a worker thread (the core checks the file first) and
+ * emits #SuijiPreferencesWindow::restored.
+ */
+void
+suiji_preferences_window_confirm_restore (SuijiPreferencesWindow *self, const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget       *dialog;
+
+  g_return_if_fail (SUIJI_IS_PREFERENCES_WINDOW (self));
+
+  name = g_filename_display_basename (path);
+  body = g_strdup_printf (_("Everything in the database is replaced with what “%s” holds. "
+                             "The database as it is now is kept as a copy beside it, so "
+                             "nothing is lost."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
+                                    _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_chosen_cb (SuijiPreferencesWindow *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autofree char *path = dup_chosen_path (response, chooser);
+
+  if (path != NULL)
+    suiji_preferences_window_confirm_restore (self, path);
+}
+
+static void
+restore_clicked_cb (SuijiPreferencesWindow *self)
+{
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+
+  chooser = new_chooser (self, _("Restore a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (restore_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * suiji_preferences_window_is_busy:
+ *
+ * Returns: whether a backup or a restore is running
+ */
+gboolean
+suiji_preferences_window_is_busy (SuijiPreferencesWindow *self)
+{
+  g_return_val_if_fail (SUIJI_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
 static gboolean
 suiji_preferences_window_close_request (GtkWindow *window)
 {
@@ -256,8 +544,18 @@ suiji_preferences_window_class_init (SuijiPreferencesWindowClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * SuijiPreferencesWindow::restored:
+   *
+   * Emitted after the database was restored from a backup: whoever shows
+   * it should open it again.
+   */
+  signals[RESTORED] = g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/suiji-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, backup_group);
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, contact_person_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, contact_phone_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, credit_count_spin);
@@ -267,8 +565,10 @@ suiji_preferences_window_class_init (SuijiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, report_year_spin);
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, targets_group);
   gtk_widget_class_bind_template_child (widget_class, SuijiPreferencesWindow, unit_name_row);
+  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
 }
 
 static void

@@ -21,5 +21,8 @@ G_DECLARE_FINAL_TYPE (SuijiPreferencesWindow,
 
 SuijiPreferencesWindow *suiji_preferences_window_new (SuijiDatabase *db);
 gboolean suiji_preferences_window_save (SuijiPreferencesWindow *self, GError **error);
+void     suiji_preferences_window_backup_to (SuijiPreferencesWindow *self, const char *path);
+void     suiji_preferences_window_confirm_restore (SuijiPreferencesWindow *self, const char *path);
+gboolean suiji_preferences_window_is_busy (SuijiPreferencesWindow *self);
 
 G_END_DECLS
