@@ -290,7 +290,13 @@ kill_once (Fixture *fixture, Operation operation, gboolean killing)
       if (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL)
         fixture->in_the_middle++;
       else
-        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+        {
+          g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+          /* The unkilled round can be slow once (a cold cache, a busy
+           * machine) and send every later kill after the work: aim
+           * earlier after each miss. */
+          fixture->duration_us = MAX (fixture->duration_us * 3 / 4, 100);
+        }
     }
   else
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
