@@ -298,3 +298,32 @@ suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked)
 
   g_assert_cmpuint (n_checked, >, min_checked);
 }
+
+/* The first widget of @type at or below @widget, depth first. */
+GtkWidget *
+suiji_test_find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = suiji_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+guint
+suiji_test_count_list_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
+    n++;
+  return n;
+}

@@ -477,6 +477,27 @@ test_form_set_export_and_status (void)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   run_clear (&run);
 
+  /* 附件1 of March built from the departments: 教育局's own inspections
+   * from its 附件2, nothing recorded for the others. */
+  run_cli (&run, "--db", path, "form", "set", "--form", "1", "--year", "2025", "--month", "3",
+           "--fill", "departments", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "附件1 沙河市市场监督管理局 2025-03: saved version 1 (draft)\n");
+  g_assert_nonnull (strstr (run.err, "沙河市教育局: its 附件2\n"));
+  g_assert_nonnull (strstr (run.err, "沙河市商务局: nothing recorded\n"));
+  run_clear (&run);
+  run_cli (&run, "--db", path, "form", "--form", "1", "--year", "2025", "--month", "3", "--out",
+           csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (
+      contents, "\r\n2,河北双随机执法监管平台,本地区开展随机抽查情况,部门内部,6,12,0,0\r\n"));
+  g_assert_nonnull (strstr (
+      contents, "\r\n3,河北双随机执法监管平台,本地区开展随机抽查情况,部门联合,0,0,0,0\r\n"));
+  g_clear_pointer (&contents, g_free);
+  run_clear (&run);
+
   run_cli (&run, "--db", path, "form", "status", "--year", "2025", "--month", "3", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "due-before: 2025-03-23\n"));
@@ -552,6 +573,9 @@ test_form_import_and_refusals (void)
       { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "9,1=1", NULL },
       { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "2,1=abc", NULL },
       { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "--date", "soon", NULL },
+      { "form", "set", "--form", "2", "--month", "3", "--unit", "教育局", "--fill", "departments",
+        NULL },
+      { "form", "set", "--form", "1", "--month", "3", "--fill", "everything", NULL },
     };
     const char *unusable_imports[][3] = {
       { headless, NULL },

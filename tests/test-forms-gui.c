@@ -825,6 +825,125 @@ test_records (void)
   g_assert_cmpint (value_at (&fixture, 2, 1), ==, figure + 5);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* 附件1 built from the departments' 附件2 and the records: a department
+ * that keeps no tasks in Suiji adds its own inspections, and the list of
+ * who has reported says what each department gave. Ctrl+I on a cell names
+ * the tasks and subjects behind its figure, and a task opens from there. */
+static void
+test_gather_and_explain (void)
+{
+  static const gint64 sent[SUIJI_FORM_N_COLUMNS] = { 3, 12, 10, 2 };
+  Fixture             fixture;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiStatisticsExplanation) tasks_behind = NULL;
+  g_autoptr (SuijiStatisticsExplanation) subjects_behind = NULL;
+  g_autofree char *until = NULL;
+  GtkToggleButton *who;
+  GtkWidget       *list;
+  GtkWidget       *popover;
+  GtkWidget       *gather;
+  SuijiFigures     figures;
+  GDate            today;
+  gint64           weather;
+
+  open_window (&fixture, "gather-region.db", TRUE);
+  weather = suiji_department_ensure (fixture.db, "沙河市气象局", "气象局", FALSE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (SuijiFormReport) report =
+        suiji_form_report_load (fixture.db, SUIJI_FORM_DEPARTMENT, 2025, 6, weather, &error);
+
+    g_assert_no_error (error);
+    for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
+      g_assert_true (suiji_form_report_set_value (report, 2, c, sent[c]));
+    g_assert_true (suiji_form_report_save (fixture.db, report, &error));
+    g_assert_no_error (error);
+  }
+
+  suiji_forms_page_select (fixture.page, SUIJI_FORM_DEPARTMENT, fixture.department_id, 2025, 6);
+  gather = suiji_test_template_child (fixture.page, SUIJI_TYPE_FORMS_PAGE, "gather_button");
+  g_assert_false (gtk_widget_is_sensitive (gather));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (gather));
+  suiji_forms_page_select (fixture.page, SUIJI_FORM_REGION, 0, 2025, 6);
+  g_assert_true (gtk_widget_is_sensitive (gather));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.gather", NULL);
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  until = suiji_form_report_dup_cut_off (report_of (&fixture), &today);
+  g_assert_true (suiji_statistics_compute (fixture.db, SUIJI_STATISTICS_REGION, 2025, until, 0,
+                                           &figures, &error));
+  g_assert_cmpint (figures.values[2][0], >, 0);
+  for (guint c = 0; c < SUIJI_FORM_N_COLUMNS; c++)
+    {
+      g_assert_cmpint (value_at (&fixture, 1, c), ==, figures.values[0][c] + sent[c]);
+      g_assert_cmpint (value_at (&fixture, 2, c), ==, figures.values[1][c] + sent[c]);
+      g_assert_cmpint (value_at (&fixture, 3, c), ==, figures.values[2][c]);
+      g_assert_cmpint (value_at (&fixture, 6, c), ==, figures.values[5][c]);
+    }
+  suiji_test_save_screenshot (GTK_WIDGET (fixture.window), "forms-gathered");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.undo", NULL);
+  g_assert_cmpint (value_at (&fixture, 2, 0), ==, -1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.redo", NULL);
+  g_assert_cmpint (value_at (&fixture, 2, 0), ==, figures.values[1][0] + sent[0]);
+
+  who = suiji_test_template_child (fixture.page, SUIJI_TYPE_FORMS_PAGE, "submissions_button");
+  list = suiji_test_template_child (fixture.page, SUIJI_TYPE_FORMS_PAGE, "submissions_list");
+  gtk_toggle_button_set_active (who, TRUE);
+  {
+    g_autoptr (GListModel) departments = suiji_department_list_all (fixture.db, NULL);
+
+    g_assert_cmpuint (suiji_test_count_list_rows (list), ==,
+                      g_list_model_get_n_items (departments));
+  }
+  suiji_test_spin_until (stack_settled, suiji_test_template_child (
+                                            fixture.page, SUIJI_TYPE_FORMS_PAGE, "content_stack"));
+  suiji_test_save_screenshot (GTK_WIDGET (fixture.window), "forms-gathered-list");
+  gtk_toggle_button_set_active (who, FALSE);
+
+  /* 次数 of the joint inspections: the tasks. */
+  tasks_behind = suiji_statistics_explain (fixture.db, SUIJI_STATISTICS_REGION, 2025, until, 0, 3,
+                                           SUIJI_FIGURE_COUNT, &error);
+  g_assert_no_error (error);
+  suiji_form_grid_set_cursor (fixture.grid, 3, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "forms.explain", NULL));
+  /* The page's own popover, after the pickers' and the menus'. */
+  popover = gtk_widget_get_last_child (GTK_WIDGET (fixture.page));
+  g_assert_true (GTK_IS_POPOVER (popover));
+  suiji_test_spin_until (widget_mapped, popover);
+  list = suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX);
+  g_assert_cmpuint (suiji_test_count_list_rows (list), ==, tasks_behind->task_ids->len);
+  suiji_test_save_screenshot (popover, "forms-explain");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* 抽查总户数 of the departments' own inspections: the subjects too, and
+   * the figure gathered beside what the records hold. */
+  subjects_behind = suiji_statistics_explain (fixture.db, SUIJI_STATISTICS_REGION, 2025, until, 0,
+                                              2, SUIJI_FIGURE_DRAWN, &error);
+  g_assert_no_error (error);
+  g_assert_true (suiji_forms_page_explain_cell (fixture.page, 2, 1));
+  suiji_test_spin_until (widget_mapped, popover);
+  list = gtk_widget_get_next_sibling (
+      gtk_widget_get_next_sibling (suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX)));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_cmpuint (suiji_test_count_list_rows (list), ==,
+                    MIN (subjects_behind->subjects->len, 200));
+  suiji_test_save_screenshot (popover, "forms-explain-subjects");
+
+  /* A task of the list opens in the 抽查任务 section. */
+  g_signal_emit_by_name (
+      suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX), "row-activated",
+      gtk_list_box_get_row_at_index (
+          GTK_LIST_BOX (suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX)), 0));
+  g_assert_cmpstr (suiji_window_get_visible_page (fixture.window), ==, "tasks");
+}
+
 static void
 test_no_departments (void)
 {
@@ -883,6 +1002,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/forms-gui/export-and-print", test_export_and_print);
   g_test_add_func ("/forms-gui/import-and-submissions", test_import_and_submissions);
   g_test_add_func ("/forms-gui/records", test_records);
+  g_test_add_func ("/forms-gui/gather-and-explain", test_gather_and_explain);
   g_test_add_func ("/forms-gui/no-departments", test_no_departments);
   g_test_add_func ("/forms-gui/language", test_language);
 

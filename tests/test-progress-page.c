@@ -111,34 +111,6 @@ popover_shown (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
-    n++;
-  return n;
-}
-
 static void
 scroll_into_view (GtkWidget *widget)
 {
@@ -173,11 +145,11 @@ test_tasks_behind_a_bar (void)
   g_assert_true (suiji_progress_page_show_tasks_at (
       page, SUIJI_PROGRESS_AREA_JOINT_COUNT, bar->x + bar->width / 2, bar->y + bar->height / 2));
   area = suiji_test_template_child (page, SUIJI_TYPE_PROGRESS_PAGE, "joint_count_area");
-  popover = find_descendant (area, GTK_TYPE_POPOVER);
+  popover = suiji_test_find_descendant (area, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   suiji_test_spin_until (popover_shown, popover);
-  list = find_descendant (popover, GTK_TYPE_LIST_BOX);
-  g_assert_cmpuint (count_rows (list), ==,
+  list = suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX);
+  g_assert_cmpuint (suiji_test_count_list_rows (list), ==,
                     (guint) progress->progress[SUIJI_TARGET_JOINT_COUNT].ratio.part);
   suiji_test_save_screenshot (popover, "progress-tasks");
 
@@ -202,10 +174,10 @@ test_tasks_behind_a_bar (void)
       g_assert_true (suiji_progress_page_show_tasks_at (page, SUIJI_PROGRESS_AREA_DEPARTMENTS,
                                                         region->x + 2, region->y + 1));
       area = suiji_test_template_child (page, SUIJI_TYPE_PROGRESS_PAGE, "departments_area");
-      popover = find_descendant (area, GTK_TYPE_POPOVER);
+      popover = suiji_test_find_descendant (area, GTK_TYPE_POPOVER);
       g_assert_nonnull (popover);
-      list = find_descendant (popover, GTK_TYPE_LIST_BOX);
-      g_assert_cmpuint (count_rows (list), ==, (guint) department->credit_tasks);
+      list = suiji_test_find_descendant (popover, GTK_TYPE_LIST_BOX);
+      g_assert_cmpuint (suiji_test_count_list_rows (list), ==, (guint) department->credit_tasks);
       suiji_test_save_screenshot (popover, "progress-department-tasks");
       gtk_popover_popdown (GTK_POPOVER (popover));
       break;
@@ -216,7 +188,8 @@ test_tasks_behind_a_bar (void)
   g_assert_true (suiji_progress_page_show_tasks_at (page, SUIJI_PROGRESS_AREA_JOINT_COUNT,
                                                     bar->x + 1, bar->y + 1));
   area = suiji_test_template_child (page, SUIJI_TYPE_PROGRESS_PAGE, "joint_count_area");
-  list = find_descendant (find_descendant (area, GTK_TYPE_POPOVER), GTK_TYPE_LIST_BOX);
+  list = suiji_test_find_descendant (suiji_test_find_descendant (area, GTK_TYPE_POPOVER),
+                                     GTK_TYPE_LIST_BOX);
   g_signal_emit_by_name (list, "row-activated",
                          gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "tasks");

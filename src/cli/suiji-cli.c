@@ -27,6 +27,7 @@
 #include "suiji-draw-audit.h"
 #include "suiji-draw-publish.h"
 #include "suiji-form-export.h"
+#include "suiji-form-gather.h"
 #include "suiji-form-import.h"
 #include "suiji-import.h"
 #include "suiji-item.h"
@@ -913,6 +914,39 @@ apply_cell (SuijiFormReport *report, const char *spec, GError **error)
   return TRUE;
 }
 
+/* Fills @report as --fill asks; what each department gave goes to stderr. */
+static gboolean
+fill_form (SuijiDatabase *db, SuijiFormReport *report, const char *fill)
+{
+  g_autoptr (SuijiFormGathering) gathering = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  if (g_strcmp0 (fill, "records") == 0
+          ? !suiji_form_report_fill_from_records (db, report, &today, &error)
+          : !suiji_form_report_fill_from_departments (db, report, &today, &gathering, &error))
+    {
+      g_printerr ("suiji-cli: %s\n", error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; gathering != NULL && i < gathering->parts->len; i++)
+    {
+      const SuijiFormGatherPart *part = g_ptr_array_index (gathering->parts, i);
+      const char *source = part->source == SUIJI_FORM_GATHER_REPORT    ? _("its 附件2")
+                           : part->source == SUIJI_FORM_GATHER_RECORDS ? _("the records")
+                                                                       : _("nothing recorded");
+
+      g_printerr ("%s: %s\n", part->department_name, source);
+      for (guint n = 0; n < part->notes->len; n++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (part->notes, n));
+    }
+
+  return TRUE;
+}
+
 static int
 run_form_set (SuijiDatabase *db, int argc, char **argv)
 {
@@ -925,10 +959,15 @@ run_form_set (SuijiDatabase *db, int argc, char **argv)
   g_autofree char   *phone = NULL;
   g_autofree char   *mobile = NULL;
   g_autofree char   *date = NULL;
+  g_autofree char   *fill = NULL;
   gboolean           submit = FALSE;
   gboolean           draft = FALSE;
   int                status;
   const GOptionEntry entries[] = {
+    { "fill", 0, 0, G_OPTION_ARG_STRING, &fill,
+      N_("Fill every figure first: from the records, or (附件1 only) from the departments' "
+          "附件2 and the records"),
+      N_("records|departments") },
     { "cell", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cells,
       N_("A figure: the row as numbered in the plan, the column 1–4, as 2,1=12; repeat for more"),
       N_("ROW,COL=VALUE") },
@@ -956,9 +995,17 @@ run_form_set (SuijiDatabase *db, int argc, char **argv)
   if (submit && draft)
     return usage_error (context, _("give --submit or --draft, not both"));
 
+  if (fill != NULL && g_strcmp0 (fill, "records") != 0 && g_strcmp0 (fill, "departments") != 0)
+    return usage_error (context, _("--fill takes records or departments"));
+  if (g_strcmp0 (fill, "departments") == 0 && target.form != SUIJI_FORM_REGION)
+    return usage_error (context, _("--fill departments builds 附件1: give --form 1"));
+
   /* Cells may also follow the options, as ROW,COL=VALUE. */
   if ((status = form_target_load (db, context, &target, NULL, &report)) != EXIT_DONE)
     return status;
+
+  if (fill != NULL && !fill_form (db, report, fill))
+    return EXIT_FAILED;
 
   for (int i = 1; i < argc + (cells != NULL ? (int) g_strv_length (cells) : 0); i++)
     {

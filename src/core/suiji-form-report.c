@@ -775,16 +775,32 @@ suiji_form_report_fill (SuijiFormReport *self,
 char *
 suiji_form_report_dup_cut_off (SuijiFormReport *self, const GDate *today)
 {
+  g_return_val_if_fail (SUIJI_IS_FORM_REPORT (self), NULL);
+
+  return suiji_form_dup_cut_off (self->year, self->month, today);
+}
+
+/**
+ * suiji_form_dup_cut_off:
+ * @today: (nullable): the day the figures are taken
+ *
+ * The last day whose records count in the report of @year-@month: the
+ * month's last day, or @today while the month is under way.
+ *
+ * Returns: (transfer full): the date, YYYY-MM-DD
+ */
+char *
+suiji_form_dup_cut_off (int year, int month, const GDate *today)
+{
   GDate cut_off;
   char  text[16];
 
-  g_return_val_if_fail (SUIJI_IS_FORM_REPORT (self), NULL);
+  g_return_val_if_fail (g_date_valid_dmy (1, (GDateMonth) month, (GDateYear) year), NULL);
 
   g_date_clear (&cut_off, 1);
-  g_date_set_dmy (&cut_off,
-                  g_date_get_days_in_month ((GDateMonth) self->month, (GDateYear) self->year),
-                  (GDateMonth) self->month, (GDateYear) self->year);
-  if (today != NULL && g_date_valid (today) && g_date_get_year (today) == (GDateYear) self->year &&
+  g_date_set_dmy (&cut_off, g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year),
+                  (GDateMonth) month, (GDateYear) year);
+  if (today != NULL && g_date_valid (today) && g_date_get_year (today) == (GDateYear) year &&
       g_date_compare (today, &cut_off) < 0)
     cut_off = *today;
 

@@ -127,6 +127,7 @@ void     suiji_form_report_fill (SuijiFormReport *self,
                                  guint n_rows);
 void     suiji_form_report_clear_all (SuijiFormReport *self);
 char    *suiji_form_report_dup_cut_off (SuijiFormReport *self, const GDate *today);
+char    *suiji_form_dup_cut_off (int year, int month, const GDate *today);
 gboolean suiji_form_report_fill_from_records (SuijiDatabase   *db,
                                               SuijiFormReport *self,
                                               const GDate     *today,

@@ -474,6 +474,26 @@ suiji_statistics_snapshot_figures (SuijiStatisticsSnapshot *snapshot,
                                    gint64                   department_id,
                                    SuijiFigures            *figures)
 {
+  suiji_statistics_snapshot_figures_of (snapshot, form, department_id, SUIJI_STATISTICS_ALL_TASKS,
+                                        figures);
+}
+
+/**
+ * suiji_statistics_snapshot_figures_of:
+ * @tasks: which tasks count: all, only those of one department, or only
+ *   the joint ones
+ *
+ * As suiji_statistics_snapshot_figures (), over part of the tasks: the
+ * region's form gathered from the departments' reports takes the joint
+ * inspections from the records, once each, and the rest from the reports.
+ */
+void
+suiji_statistics_snapshot_figures_of (SuijiStatisticsSnapshot *snapshot,
+                                      SuijiStatisticsForm      form,
+                                      gint64                   department_id,
+                                      SuijiStatisticsTasks     tasks,
+                                      SuijiFigures            *figures)
+{
   const RowRule *rules;
   guint          n_rules;
 
@@ -488,6 +508,9 @@ suiji_statistics_snapshot_figures (SuijiStatisticsSnapshot *snapshot,
     {
       const TaskFacts *task = &g_array_index (snapshot->tasks, TaskFacts, i);
 
+      if ((tasks == SUIJI_STATISTICS_INTERNAL_TASKS && task->joint) ||
+          (tasks == SUIJI_STATISTICS_JOINT_TASKS && !task->joint))
+        continue;
       /* A joint task counts for each department that takes part. */
       if (form == SUIJI_STATISTICS_DEPARTMENT &&
           !task_has_department (snapshot, task, department_id))

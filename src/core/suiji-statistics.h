@@ -68,6 +68,14 @@ typedef struct
   GArray *subjects; /* SuijiStatisticsSubject in task and draw order; empty for 次数 */
 } SuijiStatisticsExplanation;
 
+/* Which of the counted tasks a form takes. */
+typedef enum
+{
+  SUIJI_STATISTICS_ALL_TASKS,
+  SUIJI_STATISTICS_INTERNAL_TASKS, /* 部门内部: one department */
+  SUIJI_STATISTICS_JOINT_TASKS,    /* 部门联合: two or more */
+} SuijiStatisticsTasks;
+
 typedef struct _SuijiStatisticsSnapshot SuijiStatisticsSnapshot;
 
 #define SUIJI_STATISTICS_ERROR (suiji_statistics_error_quark ())
@@ -98,6 +106,11 @@ void suiji_statistics_snapshot_figures (SuijiStatisticsSnapshot *snapshot,
                                         SuijiStatisticsForm      form,
                                         gint64                   department_id,
                                         SuijiFigures            *figures);
+void suiji_statistics_snapshot_figures_of (SuijiStatisticsSnapshot *snapshot,
+                                           SuijiStatisticsForm      form,
+                                           gint64                   department_id,
+                                           SuijiStatisticsTasks     tasks,
+                                           SuijiFigures            *figures);
 
 SuijiStatisticsExplanation *suiji_statistics_explain (SuijiDatabase      *db,
                                                       SuijiStatisticsForm form,

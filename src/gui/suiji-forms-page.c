@@ -9,7 +9,7 @@
  * transaction; unsaved changes are never dropped without asking. From
  * here the form goes out as xlsx, PDF or print, and the departments'
  * forms come in: imported from their Excel files, with a list of who has
- * reported for the month and the deadline.
+ * reported for the month and the deadline, and 附件1 built from them.
  */
 
 #define G_LOG_DOMAIN "suiji-forms-page"
@@ -22,11 +22,15 @@
 #include "suiji-deadlines.h"
 #include "suiji-department.h"
 #include "suiji-form-export.h"
+#include "suiji-form-gather.h"
 #include "suiji-form-grid.h"
 #include "suiji-form-import.h"
 #include "suiji-form-xlsx.h"
 #include "suiji-forms-page.h"
 #include "suiji-profile.h"
+#include "suiji-progress.h"
+#include "suiji-statistics.h"
+#include "suiji-task-row.h"
 
 /* An import lists this many cells it could not read; the rest are counted. */
 #define MAX_LISTED_IMPORT_PROBLEMS 12
@@ -52,6 +56,7 @@ struct _SuijiFormsPage
   GtkLabel        *status_label;
   GtkWidget       *submit_button;
   GtkToggleButton *submissions_button;
+  GtkButton       *gather_button;
   GtkLabel        *submissions_deadline;
   GtkLabel        *submissions_heading;
   GtkListBox      *submissions_list;
@@ -68,6 +73,7 @@ struct _SuijiFormsPage
   GPtrArray       *problems;       /* SuijiFormProblem, as on screen */
   GArray          *department_ids; /* gint64, in the order of the unit list */
   cairo_surface_t *seal;
+  GtkPopover      *explain_popover; /* what makes the figure of a cell */
 
   int           profile_year;  /* the report year of the profile, as last read */
   SuijiFormKind units_kind;    /* what the unit list holds */
@@ -90,6 +96,7 @@ enum
 enum
 {
   ADD_TOAST,
+  SHOW_TASK,
   N_SIGNALS
 };
 
@@ -369,6 +376,7 @@ update_actions (SuijiFormsPage *self)
   gboolean   never_saved = has_report && suiji_form_report_get_revision (self->report) == 0;
   gboolean   submitted =
       has_report && suiji_form_report_get_status (self->report) == SUIJI_FORM_STATUS_SUBMITTED;
+  gboolean region = has_report && suiji_form_report_get_kind (self->report) == SUIJI_FORM_REGION;
 
   gtk_widget_action_set_enabled (widget, "forms.save", modified || never_saved);
   gtk_widget_action_set_enabled (widget, "forms.submit", has_report && !submitted);
@@ -381,6 +389,8 @@ update_actions (SuijiFormsPage *self)
   gtk_widget_action_set_enabled (widget, "forms.open-department", self->db != NULL);
   gtk_widget_action_set_enabled (widget, "forms.import-department", self->db != NULL);
   gtk_widget_action_set_enabled (widget, "forms.fill", has_report);
+  gtk_widget_action_set_enabled (widget, "forms.explain", has_report && self->db != NULL);
+  gtk_widget_action_set_enabled (widget, "forms.gather", region);
 
   gtk_widget_set_tooltip_text (
       self->save_button, !has_report ? _("Choose a form to save")
@@ -396,6 +406,12 @@ update_actions (SuijiFormsPage *self)
                                          "recorded up to the end of the month, or up to "
                                          "today while it is under way; one step of undo")
                                     : _("Choose a form to fill"));
+  gtk_widget_set_tooltip_text (
+      GTK_WIDGET (self->gather_button),
+      region ? _("Fill 附件1 with each department’s own inspections from its 附件2, or from "
+                  "the records where it sent none, and the joint inspections from the records, "
+                  "once each; one step of undo")
+             : _("Only 附件1 is built from the departments’ reports: choose 附件1 above"));
 }
 
 static void
@@ -582,35 +598,49 @@ grid_undo_state_cb (SuijiFormsPage *self)
 /* Who has reported */
 
 static GtkWidget *
-create_submission_row (SuijiFormsPage *self, const SuijiFormSubmission *submission, gboolean late)
+create_submission_row (SuijiFormsPage *self, const SuijiFormGatherPart *part, gboolean late)
 {
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *open = gtk_button_new_with_mnemonic (_("_Open"));
   GtkWidget       *import = gtk_button_new_with_mnemonic (_("_Import…"));
-  g_autofree char *saved_at = format_saved_at (submission->saved_at);
-  g_autofree char *subtitle = NULL;
-  const char      *icon;
+  g_autofree char *saved_at = format_saved_at (part->saved_at);
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  const char *icon;
 
-  if (!submission->reported)
+  if (part->source != SUIJI_FORM_GATHER_REPORT)
     {
-      subtitle =
-          g_strdup (late ? _("Not reported, and the day has passed") : _("Not reported yet"));
+      g_string_append (subtitle,
+                       late ? _("Not reported, and the day has passed") : _("Not reported yet"));
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, part->source == SUIJI_FORM_GATHER_RECORDS
+                                     ? _("附件1 takes its inspections from Suiji’s records")
+                                     : _("no inspection of it recorded in Suiji"));
       icon = late ? "dialog-warning-symbolic" : "content-loading-symbolic";
-    }
-  else if (submission->status == SUIJI_FORM_STATUS_SUBMITTED)
-    {
-      subtitle = g_strdup_printf (_("Submitted, saved %s"), saved_at);
-      icon = "emblem-ok-symbolic";
     }
   else
     {
-      subtitle = g_strdup_printf (_("Draft, saved %s"), saved_at);
-      icon = "document-edit-symbolic";
+      g_string_append_printf (subtitle,
+                              part->status == SUIJI_FORM_STATUS_SUBMITTED
+                                  ? _("Submitted, saved %s")
+                                  : _("Draft, saved %s"),
+                              saved_at);
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, _("附件1 takes its own inspections from this 附件2"));
+      icon = part->status == SUIJI_FORM_STATUS_SUBMITTED ? "emblem-ok-symbolic"
+                                                         : "document-edit-symbolic";
     }
+  for (guint i = 0; i < part->notes->len; i++)
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, g_ptr_array_index (part->notes, i));
+    }
+  if (part->notes->len > 0)
+    icon = "dialog-warning-symbolic";
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), submission->department_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), part->department_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
 
   for (guint i = 0; i < 2; i++)
@@ -621,7 +651,7 @@ create_submission_row (SuijiFormsPage *self, const SuijiFormSubmission *submissi
       gtk_widget_add_css_class (button, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
                                       i == 0 ? "forms.open-department" : "forms.import-department");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", submission->department_id);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", part->department_id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   gtk_widget_set_tooltip_text (open, _("Open the department’s 附件2 of this month"));
@@ -634,14 +664,14 @@ create_submission_row (SuijiFormsPage *self, const SuijiFormSubmission *submissi
 static void
 update_submissions (SuijiFormsPage *self)
 {
-  g_autoptr (GPtrArray) submissions = NULL;
+  g_autoptr (SuijiFormGathering) gathering = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *month = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *date = NULL;
   g_autofree char *deadline_text = NULL;
   GtkWidget       *child;
-  GDate            deadline, today;
+  GDate            today;
   guint            n_submitted = 0, n_drafts = 0;
   gboolean         late;
 
@@ -650,34 +680,35 @@ update_submissions (SuijiFormsPage *self)
   if (self->db == NULL)
     return;
 
-  submissions = suiji_form_list_submissions (self->db, picked_year (self), picked_month (self),
-                                             &deadline, &error);
-  if (submissions == NULL)
+  today_date (&today);
+  gathering =
+      suiji_form_gather_region (self->db, picked_year (self), picked_month (self), &today, &error);
+  if (gathering == NULL)
     {
       show_toast (self, error->message);
       return;
     }
 
-  today_date (&today);
-  late = g_date_compare (&today, &deadline) >= 0;
-  for (guint i = 0; i < submissions->len; i++)
+  late = g_date_compare (&today, &gathering->deadline) >= 0;
+  for (guint i = 0; i < gathering->parts->len; i++)
     {
-      const SuijiFormSubmission *submission = g_ptr_array_index (submissions, i);
+      const SuijiFormGatherPart *part = g_ptr_array_index (gathering->parts, i);
+      gboolean                   reported = part->source == SUIJI_FORM_GATHER_REPORT;
 
-      n_submitted += submission->reported && submission->status == SUIJI_FORM_STATUS_SUBMITTED;
-      n_drafts += submission->reported && submission->status == SUIJI_FORM_STATUS_DRAFT;
-      gtk_list_box_append (self->submissions_list, create_submission_row (self, submission, late));
+      n_submitted += reported && part->status == SUIJI_FORM_STATUS_SUBMITTED;
+      n_drafts += reported && part->status == SUIJI_FORM_STATUS_DRAFT;
+      gtk_list_box_append (self->submissions_list, create_submission_row (self, part, late));
     }
 
   month = dup_month_text (picked_year (self), picked_month (self));
   heading = g_strdup_printf (_("The departments’ 附件2 for %s"), month);
   gtk_label_set_text (self->submissions_heading, heading);
-  date = format_date (&deadline);
+  date = format_date (&gathering->deadline);
   deadline_text = g_strdup_printf (
       late ? _("Due before %s, a day that has passed · submitted: %u · drafts: %u · not "
                 "reported: %u")
            : _("Due before %s · submitted: %u · drafts: %u · not reported yet: %u"),
-      date, n_submitted, n_drafts, submissions->len - n_submitted - n_drafts);
+      date, n_submitted, n_drafts, gathering->parts->len - n_submitted - n_drafts);
   gtk_label_set_text (self->submissions_deadline, deadline_text);
 }
 
@@ -772,8 +803,9 @@ load_target (SuijiFormsPage *self)
       return;
     }
 
+  /* 附件1 belongs to no department; the last one chosen stays for 附件2. */
   report = suiji_form_report_load (self->db, kind, picked_year (self), picked_month (self),
-                                   self->department_id, &error);
+                                   kind == SUIJI_FORM_DEPARTMENT ? self->department_id : 0, &error);
   if (report == NULL)
     {
       self->import_after_load = FALSE;
@@ -1054,6 +1086,243 @@ fill_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   until = suiji_form_report_dup_cut_off (self->report, &today);
   text = g_strdup_printf (_("Filled from the records up to %s; Ctrl+Z takes it back"), until);
   show_toast (self, text);
+}
+
+/* 附件1 from the departments' 附件2 and the records, as one step of undo. */
+static void
+gather_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiFormsPage *self = SUIJI_FORMS_PAGE (widget);
+  g_autoptr (SuijiFormGathering) gathering = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  GDate            today;
+  gboolean         filled;
+  guint            n_reports;
+
+  if (self->report == NULL || self->db == NULL ||
+      suiji_form_report_get_kind (self->report) != SUIJI_FORM_REGION)
+    return;
+
+  today_date (&today);
+  suiji_form_grid_begin_change (self->grid);
+  filled =
+      suiji_form_report_fill_from_departments (self->db, self->report, &today, &gathering, &error);
+  suiji_form_grid_end_change (self->grid);
+  if (!filled)
+    {
+      show_message (self, _("The Figures Could Not Be Gathered"), error->message);
+      return;
+    }
+
+  /* The figures are what to look at now, beside the list they came from. */
+  gtk_toggle_button_set_active (self->submissions_button, FALSE);
+  n_reports = suiji_form_gathering_count (gathering, SUIJI_FORM_GATHER_REPORT);
+  /* Translators: how many departments' forms, how many departments' records, the last day */
+  text =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Built from %u department’s 附件2 and the records of %u "
+                                    "more, up to %s; Ctrl+Z takes it back",
+                                    "Built from %u departments’ 附件2 and the records of %u "
+                                    "more, up to %s; Ctrl+Z takes it back",
+                                    n_reports),
+                       n_reports, suiji_form_gathering_count (gathering, SUIJI_FORM_GATHER_RECORDS),
+                       gathering->until);
+  show_toast (self, text);
+}
+
+/* What makes a figure */
+
+static void
+explained_task_activated_cb (SuijiFormsPage *self, GtkListBoxRow *row)
+{
+  gtk_popover_popdown (self->explain_popover);
+  g_signal_emit (self, signals[SHOW_TASK], 0, suiji_task_row_get_task_id (SUIJI_TASK_ROW (row)));
+}
+
+static GtkWidget *
+create_explained_subject_row (const SuijiStatisticsSubject *subject)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subject->key);
+  return row;
+}
+
+static GtkWidget *
+create_explained_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static GtkWidget *
+create_explained_heading (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Subjects listed at most; a figure of thousands is read by its tasks. */
+#define EXPLAINED_SUBJECTS_SHOWN 200
+
+static void
+fill_explain_popover (SuijiFormsPage                   *self,
+                      guint                             row,
+                      guint                             column,
+                      const char                       *until,
+                      const SuijiStatisticsExplanation *explanation,
+                      GPtrArray                        *tasks)
+{
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *scrolled = gtk_scrolled_window_new ();
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint            n_subjects = explanation->subjects->len;
+  gint64           value;
+
+  if (column == SUIJI_FORM_COLUMN_TIMES)
+    /* Translators: the form's row, its column, how many tasks, the last day */
+    heading =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Row %u, %s: %u task recorded up to %s",
+                                      "Row %u, %s: %u tasks recorded up to %s", tasks->len),
+                         row, suiji_form_column_label (column), tasks->len, until);
+  else
+    /* Translators: the form's row, its column, how many subjects, of how many tasks, the last
+     * day */
+    heading = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Row %u, %s: %u subject of %u tasks recorded up to %s",
+                     "Row %u, %s: %u subjects of %u tasks recorded up to %s", n_subjects),
+        row, suiji_form_column_label (column), n_subjects, tasks->len, until);
+  gtk_box_append (GTK_BOX (box), create_explained_heading (heading, "heading"));
+
+  if (suiji_form_report_get_value (self->report, row, column, &value) &&
+      value != (column == SUIJI_FORM_COLUMN_TIMES ? (gint64) tasks->len : (gint64) n_subjects))
+    {
+      body = g_strdup_printf (_("The form holds %ld: typed, imported or gathered from the "
+                                 "departments’ 附件2, not taken from these records."),
+                              (long) value);
+      gtk_box_append (GTK_BOX (box), create_explained_heading (body, "dim-label"));
+    }
+
+  if (tasks->len > 0)
+    {
+      GtkWidget *list = create_explained_list ();
+
+      for (guint i = 0; i < tasks->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             suiji_task_row_new (g_ptr_array_index (tasks, i)));
+      g_signal_connect_object (list, "row-activated", G_CALLBACK (explained_task_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (content), list);
+    }
+
+  if (n_subjects > 0)
+    {
+      GtkWidget *list = create_explained_list ();
+
+      gtk_box_append (GTK_BOX (content), create_explained_heading (_("Subjects"), "heading"));
+      for (guint i = 0; i < MIN (n_subjects, EXPLAINED_SUBJECTS_SHOWN); i++)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             create_explained_subject_row (&g_array_index (
+                                 explanation->subjects, SuijiStatisticsSubject, i)));
+      gtk_box_append (GTK_BOX (content), list);
+      if (n_subjects > EXPLAINED_SUBJECTS_SHOWN)
+        {
+          g_autofree char *more = g_strdup_printf (
+              _("And %u more: the tasks above list them all in the 抽查任务 section."),
+              n_subjects - EXPLAINED_SUBJECTS_SHOWN);
+
+          gtk_box_append (GTK_BOX (content), create_explained_heading (more, "dim-label"));
+        }
+    }
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_set_size_request (scrolled, 440, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (self->explain_popover, box);
+}
+
+/**
+ * suiji_forms_page_explain_cell:
+ * @row: the form's row, from 1
+ * @column: a #SuijiFormColumn
+ *
+ * Shows, beside the cell, the tasks and drawn subjects that make its
+ * figure in the records up to the report's cut-off, as Ctrl+I does on the
+ * cell under the cursor.
+ *
+ * Returns: whether they could be read
+ */
+gboolean
+suiji_forms_page_explain_cell (SuijiFormsPage *self, guint row, guint column)
+{
+  g_autoptr (SuijiStatisticsExplanation) explanation = NULL;
+  g_autoptr (GPtrArray) tasks = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *until = NULL;
+  GtkWidget       *cell;
+  graphene_rect_t  bounds;
+  GDate            today;
+
+  g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+
+  if (self->report == NULL || self->db == NULL ||
+      (cell = suiji_form_grid_get_cell (self->grid, row, column)) == NULL)
+    return FALSE;
+
+  today_date (&today);
+  until = suiji_form_report_dup_cut_off (self->report, &today);
+  explanation = suiji_statistics_explain (
+      self->db,
+      suiji_form_report_get_kind (self->report) == SUIJI_FORM_REGION ? SUIJI_STATISTICS_REGION
+                                                                     : SUIJI_STATISTICS_DEPARTMENT,
+      suiji_form_report_get_year (self->report), until,
+      suiji_form_report_get_department_id (self->report), row, column, &error);
+  if (explanation != NULL)
+    tasks = suiji_progress_list_tasks (self->db, explanation->task_ids, &error);
+  if (tasks == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  fill_explain_popover (self, row, column, until, explanation, tasks);
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    {
+      GdkRectangle pointing_to = { (int) bounds.origin.x, (int) bounds.origin.y,
+                                   MAX ((int) bounds.size.width, 1),
+                                   MAX ((int) bounds.size.height, 1) };
+
+      gtk_popover_set_pointing_to (self->explain_popover, &pointing_to);
+    }
+  gtk_popover_popup (self->explain_popover);
+  return TRUE;
+}
+
+static void
+explain_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiFormsPage *self = SUIJI_FORMS_PAGE (widget);
+  guint           row, column;
+
+  suiji_form_grid_get_cursor (self->grid, &row, &column);
+  suiji_forms_page_explain_cell (self, row, column);
 }
 
 /* Export, print and the seal */
@@ -1374,6 +1643,11 @@ suiji_forms_page_dispose (GObject *object)
 {
   SuijiFormsPage *self = (SuijiFormsPage *) object;
 
+  if (self->explain_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->explain_popover));
+      self->explain_popover = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SUIJI_TYPE_FORMS_PAGE);
 
   G_OBJECT_CLASS (suiji_forms_page_parent_class)->dispose (object);
@@ -1450,6 +1724,8 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
    */
   signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SHOW_TASK] = g_signal_new ("show-task", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/suiji-forms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, content_stack);
@@ -1467,6 +1743,7 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, submissions_button);
+  gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, gather_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, submissions_deadline);
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, submissions_heading);
   gtk_widget_class_bind_template_child (widget_class, SuijiFormsPage, submissions_list);
@@ -1488,6 +1765,8 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "forms.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "forms.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "forms.fill", NULL, fill_action);
+  gtk_widget_class_install_action (widget_class, "forms.gather", NULL, gather_action);
+  gtk_widget_class_install_action (widget_class, "forms.explain", NULL, explain_action);
   gtk_widget_class_install_action (widget_class, "forms.next-problem", NULL, next_problem_action);
   gtk_widget_class_install_action (widget_class, "forms.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "forms.print", NULL, print_action);
@@ -1503,6 +1782,8 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "forms.print",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "forms.next-problem", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "forms.explain",
+                                       NULL);
 
   g_type_ensure (SUIJI_TYPE_FORM_GRID);
 }
@@ -1514,6 +1795,9 @@ suiji_forms_page_init (SuijiFormsPage *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->explain_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->explain_popover), GTK_WIDGET (self));
 
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->units_kind = SUIJI_FORM_REGION;

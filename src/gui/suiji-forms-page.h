@@ -34,6 +34,7 @@ gboolean suiji_forms_page_save (SuijiFormsPage *self, GError **error);
 gboolean suiji_forms_page_submit (SuijiFormsPage *self, GError **error);
 gboolean suiji_forms_page_export_file (SuijiFormsPage *self, const char *path, GError **error);
 gboolean suiji_forms_page_import_file (SuijiFormsPage *self, const char *path, GError **error);
+gboolean suiji_forms_page_explain_cell (SuijiFormsPage *self, guint row, guint column);
 gboolean suiji_forms_page_set_seal_file (SuijiFormsPage *self, const char *path, GError **error);
 GtkPrintOperationResult suiji_forms_page_print (SuijiFormsPage         *self,
                                                 GtkPrintOperationAction action,

@@ -23,6 +23,7 @@
 #include "suiji-profile.h"
 #include "suiji-progress-page.h"
 #include "suiji-summary.h"
+#include "suiji-task-row.h"
 
 struct _SuijiProgressPage
 {
@@ -417,30 +418,8 @@ fill_lists (SuijiProgressPage *self)
 static void
 task_activated_cb (SuijiProgressPage *self, GtkListBoxRow *row)
 {
-  gint64 task_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "task-id"));
-
   gtk_popover_popdown (self->tasks_popover);
-  g_signal_emit (self, signals[SHOW_TASK], 0, task_id);
-}
-
-static GtkWidget *
-create_task_row (const SuijiProgressTask *task)
-{
-  GtkWidget       *row = adw_action_row_new ();
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: a task's departments, the day of its draw, its subjects */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · drawn on %s · %u subject",
-                                           "%s · drawn on %s · %u subjects", task->n_drawn),
-                              task->departments, task->drawn_on, task->n_drawn);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "task-id", GSIZE_TO_POINTER ((gsize) task->task_id));
-  return row;
+  g_signal_emit (self, signals[SHOW_TASK], 0, suiji_task_row_get_task_id (SUIJI_TASK_ROW (row)));
 }
 
 static char *
@@ -496,7 +475,8 @@ fill_popover (SuijiProgressPage *self, const char *title, GPtrArray *tasks)
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       for (guint i = 0; i < tasks->len; i++)
-        gtk_list_box_append (GTK_LIST_BOX (list), create_task_row (g_ptr_array_index (tasks, i)));
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             suiji_task_row_new (g_ptr_array_index (tasks, i)));
       g_signal_connect_object (list, "row-activated", G_CALLBACK (task_activated_cb), self,
                                G_CONNECT_SWAPPED);
 

@@ -167,9 +167,10 @@ page_add_toast_cb (SuijiWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
-/* A task listed behind a progress chart opens in the task section. */
+/* A task listed behind a progress chart or a figure of a form opens in the
+ * task section. */
 static void
-progress_show_task_cb (SuijiWindow *self, gint64 task_id)
+show_task_cb (SuijiWindow *self, gint64 task_id)
 {
   suiji_tasks_page_reload (self->tasks_page);
   suiji_tasks_page_select_task (self->tasks_page, task_id);
@@ -327,7 +328,7 @@ suiji_window_class_init (SuijiWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "load_sample_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, page_add_toast_cb);
-  gtk_widget_class_bind_template_callback (widget_class, progress_show_task_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_task_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
