@@ -639,6 +639,12 @@ bytes_contain (const char *contents, gsize length, const char *text)
   return FALSE;
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 static void
 test_export_and_print (void)
 {
@@ -698,6 +704,28 @@ test_export_and_print (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   /* A4 landscape: wider than high. */
   g_assert_true (bytes_contain (contents, length, "/MediaBox [ 0 0 841.88"));
+
+  /* The preview hands the same page to the desktop's previewer, here a
+   * command that keeps the file it is given. */
+  {
+    g_autofree char *previewed = g_build_filename (g_get_user_data_dir (), "preview.pdf", NULL);
+    g_autofree char *command = g_strdup_printf ("cp %%f %s", previewed);
+    GtkSettings     *settings = gtk_settings_get_default ();
+    g_autofree char *previous = NULL;
+
+    g_object_get (settings, "gtk-print-preview-command", &previous, NULL);
+    g_object_set (settings, "gtk-print-preview-command", command, NULL);
+    g_assert_cmpint (
+        suiji_forms_page_print (fixture.page, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error), ==,
+        GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    suiji_test_spin_until (file_exists, previewed);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (previewed, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_assert_true (bytes_contain (contents, length, "/MediaBox [ 0 0 841.88"));
+    g_object_set (settings, "gtk-print-preview-command", previous, NULL);
+  }
 }
 
 static void
