@@ -283,6 +283,14 @@ test_task_create (void)
   g_assert_cmpstr (run.out, ==, "2\n");
   run_clear (&run);
 
+  /* Allowed, but counted in no row of the forms: said on stderr. */
+  run_cli (&run, "--db", path, "task", "create", "--name", "其他平台的联合抽查", "--department",
+           "市场监管局,卫生健康局", "--platform", "other", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "3\n");
+  g_assert_true (g_str_has_prefix (run.err, "warning: A joint inspection on 其他平台"));
+  run_clear (&run);
+
   {
     const char *unusable[][8] = {
       { "task", "create", "--department", "市场监管局", NULL },

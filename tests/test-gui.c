@@ -600,6 +600,22 @@ test_task_and_draw (void)
     }
     g_assert_nonnull (strstr (adw_expander_row_get_subtitle (joint_row), "部门联合"));
     suiji_test_save_screenshot (GTK_WIDGET (dialog), "task-dialog");
+
+    /* Joint on 其他平台: allowed, but the forms would not count it. */
+    {
+      AdwComboRow *platform_row =
+          suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "platform_row");
+      GtkWidget *warning =
+          suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "warning_label");
+
+      g_assert_false (gtk_widget_get_visible (warning));
+      adw_combo_row_set_selected (platform_row, 1);
+      g_assert_true (gtk_widget_get_visible (warning));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "其他平台"));
+      suiji_test_save_screenshot (GTK_WIDGET (dialog), "task-dialog-other-platform");
+      adw_combo_row_set_selected (platform_row, 0);
+      g_assert_false (gtk_widget_get_visible (warning));
+    }
     gtk_widget_activate_action (GTK_WIDGET (dialog), "task.create", NULL);
   }
   suiji_test_spin_until (window_gone, GSIZE_TO_POINTER (SUIJI_TYPE_TASK_DIALOG));

@@ -111,6 +111,33 @@ test_rules_refused (void)
     }
 }
 
+/* A joint task on 其他平台 is allowed but counts in no row of the forms:
+ * it is warned about; an internal one there, or a joint one on the Hebei
+ * platform, is not. */
+static void
+test_warnings (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiTaskRecord) task = joint_task (db);
+  g_auto (GStrv) hebei = NULL;
+  g_auto (GStrv) other = NULL;
+  g_auto (GStrv) internal = NULL;
+
+  hebei = suiji_task_list_warnings (task);
+  g_assert_cmpuint (g_strv_length (hebei), ==, 0);
+
+  g_free (task->platform);
+  task->platform = g_strdup (SUIJI_PLATFORM_OTHER);
+  other = suiji_task_list_warnings (task);
+  g_assert_cmpuint (g_strv_length (other), ==, 1);
+  g_assert_nonnull (strstr (other[0], SUIJI_PLATFORM_HEBEI));
+
+  g_array_set_size (task->department_ids, 1);
+  g_array_set_size (task->department_inspectors, 1);
+  internal = suiji_task_list_warnings (task);
+  g_assert_cmpuint (g_strv_length (internal), ==, 0);
+}
+
 static void
 test_task_rules_enforced (void)
 {
@@ -600,6 +627,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/task/create-and-load", test_create_and_load);
   g_test_add_func ("/task/rules-refused", test_rules_refused);
+  g_test_add_func ("/task/warnings", test_warnings);
   g_test_add_func ("/task/rules-enforced", test_task_rules_enforced);
   g_test_add_func ("/task/filter", test_filter_parse);
   g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);

@@ -545,6 +545,7 @@ run_task_create (SuijiDatabase *db, int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_auto (GStrv) warnings = NULL;
   g_autofree char   *name = NULL;
   g_autofree char   *departments = NULL;
   g_autofree char   *items = NULL;
@@ -683,6 +684,9 @@ run_task_create (SuijiDatabase *db, int argc, char **argv)
       return error->domain == SUIJI_TASK_ERROR ? EXIT_USAGE : EXIT_FAILED;
     }
 
+  warnings = suiji_task_list_warnings (task);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_printerr ("warning: %s\n", warnings[i]);
   /* The number alone, so that scripts can take it. */
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return EXIT_DONE;

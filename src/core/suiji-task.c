@@ -313,6 +313,32 @@ suiji_task_check (const SuijiTaskRecord *record, GError **error)
   return TRUE;
 }
 
+/**
+ * suiji_task_list_warnings:
+ *
+ * What is allowed in a task but probably not meant, each in a sentence
+ * that says what follows from it (docs/statistics.md): a joint task on
+ * 其他平台 counts in no row of the monthly forms, since the plan runs
+ * joint inspections on the Hebei platform.
+ *
+ * Returns: (transfer full): the warnings, possibly none
+ */
+GStrv
+suiji_task_list_warnings (const SuijiTaskRecord *record)
+{
+  g_autoptr (GStrvBuilder) warnings = g_strv_builder_new ();
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  if (g_strcmp0 (record->platform, SUIJI_PLATFORM_OTHER) == 0 && record->department_ids->len > 1)
+    g_strv_builder_add (
+        warnings, _("A joint inspection on 其他平台 counts in no row of the monthly forms: the "
+                     "forms know joint inspections on 河北双随机执法监管平台 only. Choose that "
+                     "platform, or leave the other departments out."));
+
+  return g_strv_builder_end (warnings);
+}
+
 static gboolean
 insert_ids (
     SuijiDatabase *db, const char *sql, gint64 task_id, GArray *ids, GArray *extra, GError **error)

@@ -77,6 +77,7 @@ gboolean
 suiji_task_parse_rules (SuijiTaskRecord *record, const char *text, gboolean counts, GError **error);
 gboolean suiji_task_default_rules (SuijiDatabase *db, SuijiTaskRecord *record, GError **error);
 gboolean suiji_task_check (const SuijiTaskRecord *record, GError **error);
+GStrv    suiji_task_list_warnings (const SuijiTaskRecord *record);
 gint64   suiji_task_create (SuijiDatabase *db, const SuijiTaskRecord *record, GError **error);
 SuijiTaskRecord *suiji_task_load (SuijiDatabase *db, gint64 id, GError **error);
 gboolean suiji_task_filter_parse (const char *text, SuijiTaskFilter *filter, GError **error);

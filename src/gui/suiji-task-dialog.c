@@ -27,6 +27,7 @@ struct _SuijiTaskDialog
 
   GtkWidget           *create_button;
   GtkLabel            *error_label;
+  GtkLabel            *warning_label;
   AdwEntryRow         *name_row;
   GtkSpinButton       *year_spin;
   AdwComboRow         *origin_row;
@@ -189,6 +190,26 @@ rebuild_items (SuijiTaskDialog *self)
       self->item_rows->len == 0 ? _("The departments taking part have no check items yet") : NULL);
 }
 
+static SuijiTaskRecord *build_record (SuijiTaskDialog *self);
+
+/* What the task allows but probably does not mean, said before it is made. */
+static void
+update_warnings (SuijiTaskDialog *self)
+{
+  g_autoptr (SuijiTaskRecord) record = NULL;
+  g_auto (GStrv) warnings = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->joint_checks == NULL)
+    return;
+
+  record = build_record (self);
+  warnings = suiji_task_list_warnings (record);
+  text = g_strjoinv ("\n", warnings);
+  gtk_label_set_text (self->warning_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), *text != '\0');
+}
+
 static void
 departments_changed_cb (SuijiTaskDialog *self)
 {
@@ -220,6 +241,7 @@ departments_changed_cb (SuijiTaskDialog *self)
 
   if (self->item_rows != NULL)
     rebuild_items (self);
+  update_warnings (self);
 }
 
 static void
@@ -439,6 +461,7 @@ suiji_task_dialog_class_init (SuijiTaskDialogClass *klass)
                                                "/io/github/suiji/Suiji/suiji-task-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, warning_label);
   gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, SuijiTaskDialog, origin_row);
@@ -464,6 +487,7 @@ suiji_task_dialog_class_init (SuijiTaskDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, origin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, departments_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_warnings);
   gtk_widget_class_bind_template_callback (widget_class, rules_mode_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "task.create", NULL, create_action);
