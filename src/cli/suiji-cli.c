@@ -1235,6 +1235,23 @@ static const char *const figure_keys[SUIJI_FIGURE_N_COLUMNS] = {
 
 /* The stable shape scripts read: the form, its unit and period, and per
  * row its labels (as printed) and the four figures. */
+/* The full name of a department found by its name or short name. */
+static char *
+dup_department_name (SuijiDatabase *db, gint64 department_id)
+{
+  g_autoptr (GListModel) departments = suiji_department_list_all (db, NULL);
+
+  for (guint i = 0; departments != NULL && i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (SuijiDepartment) department = g_list_model_get_item (departments, i);
+
+      if (suiji_department_get_id (department) == department_id)
+        return g_strdup (suiji_department_get_name (department));
+    }
+
+  return NULL;
+}
+
 static char *
 figures_to_json (SuijiStatisticsForm form,
                  const char         *unit,
@@ -1350,6 +1367,7 @@ run_stats (SuijiDatabase *db, int argc, char **argv)
   g_autofree char    *until_text = NULL;
   g_autofree char    *until = NULL;
   g_autofree char    *department = NULL;
+  g_autofree char    *unit = NULL;
   gboolean            json = FALSE;
   int                 year = 0;
   gint64              department_id = 0;
@@ -1405,7 +1423,10 @@ run_stats (SuijiDatabase *db, int argc, char **argv)
           return EXIT_USAGE;
         }
       form = SUIJI_STATISTICS_DEPARTMENT;
+      unit = dup_department_name (db, department_id);
     }
+  else
+    unit = g_strdup (profile->unit_name);
 
   if (!suiji_statistics_compute (db, form, year, until, department_id, &figures, &error))
     {
@@ -1415,16 +1436,13 @@ run_stats (SuijiDatabase *db, int argc, char **argv)
 
   if (json)
     {
-      g_autofree char *text =
-          figures_to_json (form, department != NULL ? department : profile->unit_name, department,
-                           year, until, &figures);
+      g_autofree char *text = figures_to_json (form, unit, department, year, until, &figures);
 
       g_print ("%s\n", text);
     }
   else
     {
-      print_figures (form, department != NULL ? department : profile->unit_name, year, until,
-                     &figures);
+      print_figures (form, unit, year, until, &figures);
     }
 
   return EXIT_DONE;
