@@ -757,6 +757,10 @@ test_draw_window (void)
   draw_window = suiji_draw_view_open_window (GTK_WINDOW (window), db, draw, &error);
   g_assert_no_error (error);
   suiji_test_save_screenshot (draw_window, "draw-window-direct");
+  /* Opened again, the same window comes to the front. */
+  g_assert_true (suiji_draw_view_open_window (GTK_WINDOW (window), db, draw, &error) ==
+                 draw_window);
+  g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (draw_window));
 }
 

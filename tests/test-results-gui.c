@@ -242,6 +242,22 @@ test_results_grid (void)
   window = SUIJI_RESULTS_WINDOW (wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, window);
   g_assert_cmpuint (suiji_results_window_get_n_rows (window), >=, 3);
+  /* Asked again, the same window comes to the front: a second would keep
+   * its own rows and undo. */
+  gtk_widget_activate_action (page, "tasks.results", NULL);
+  g_assert_true (suiji_results_window_find (db, task_id) == window);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint       n_results = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        n_results += SUIJI_IS_RESULTS_WINDOW (toplevel);
+      }
+    g_assert_cmpuint (n_results, ==, 1);
+  }
   /* The keys go to the grid from the start. */
   g_assert_true (gtk_widget_is_ancestor (
       gtk_root_get_focus (GTK_ROOT (window)),

@@ -669,12 +669,27 @@ suiji_draw_view_get_status (SuijiDrawView *self)
 GtkWidget *
 suiji_draw_view_open_window (GtkWindow *parent, SuijiDatabase *db, gint64 draw_id, GError **error)
 {
-  SuijiDrawView   *view = suiji_draw_view_new ();
+  GListModel      *toplevels = gtk_window_get_toplevels ();
+  SuijiDrawView   *view;
   GtkWidget       *window;
   GtkWidget       *box;
   GtkWidget       *header;
   g_autofree char *title = NULL;
 
+  /* A draw already open comes to the front rather than twice on screen. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) open = g_list_model_get_item (toplevels, i);
+      SuijiDrawView *shown = g_object_get_data (G_OBJECT (open), "suiji-draw-view");
+
+      if (shown != NULL && shown->db == db && shown->draw_id == draw_id)
+        {
+          gtk_window_present (open);
+          return GTK_WIDGET (open);
+        }
+    }
+
+  view = suiji_draw_view_new ();
   g_object_ref_sink (view);
   if (!suiji_draw_view_load (view, db, draw_id, FALSE, error))
     {
@@ -693,6 +708,7 @@ suiji_draw_view_open_window (GtkWindow *parent, SuijiDatabase *db, gint64 draw_i
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
   g_object_unref (view);
   adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data (G_OBJECT (window), "suiji-draw-view", view);
   gtk_widget_grab_focus (view->verify_button);
   gtk_window_present (GTK_WINDOW (window));
   return window;

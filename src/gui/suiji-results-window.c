@@ -1489,6 +1489,32 @@ suiji_results_window_init (SuijiResultsWindow *self)
 }
 
 /**
+ * suiji_results_window_find:
+ *
+ * One results window per task: two would each keep their own rows and
+ * their own undo, and the later save would undo the earlier.
+ *
+ * Returns: (transfer none) (nullable): the window open on the results of
+ *   @task_id in @db
+ */
+SuijiResultsWindow *
+suiji_results_window_find (SuijiDatabase *db, gint64 task_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SUIJI_IS_RESULTS_WINDOW (window) && SUIJI_RESULTS_WINDOW (window)->db == db &&
+          SUIJI_RESULTS_WINDOW (window)->task_id == task_id)
+        return SUIJI_RESULTS_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/**
  * suiji_results_window_new:
  *
  * The results grid of a drawn task.

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (SuijiResultsWindow, suiji_results_window, SUIJI, RESULTS_W
 
 SuijiResultsWindow *
 suiji_results_window_new (GtkWindow *parent, SuijiDatabase *db, gint64 task_id, GError **error);
-guint  suiji_results_window_get_n_rows (SuijiResultsWindow *self);
-gint64 suiji_results_window_get_task_id (SuijiResultsWindow *self);
+guint               suiji_results_window_get_n_rows (SuijiResultsWindow *self);
+SuijiResultsWindow *suiji_results_window_find (SuijiDatabase *db, gint64 task_id);
+gint64              suiji_results_window_get_task_id (SuijiResultsWindow *self);
 void suiji_results_window_set_cursor (SuijiResultsWindow *self, guint row, SuijiResultField field);
 void
 suiji_results_window_get_cursor (SuijiResultsWindow *self, guint *row, SuijiResultField *field);

@@ -602,6 +602,11 @@ results_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (task_id == 0)
     return;
 
+  if ((window = suiji_results_window_find (self->db, task_id)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
   window = suiji_results_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, task_id,
                                      &error);
   if (window == NULL)
