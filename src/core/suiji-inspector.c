@@ -18,6 +18,8 @@
 
 #define LABEL_SEPARATOR "\x1f"
 
+#define MISSING _("The inspector no longer exists; it may have been deleted in the meantime.")
+
 /* One inspector with the department's short name, for the list and for
  * a form alike. */
 #define INSPECTOR_COLUMNS                                                                          \
@@ -370,31 +372,27 @@ suiji_inspector_save (SuijiDatabase *db, const SuijiInspectorRecord *record, GEr
 gboolean
 suiji_inspector_check_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) found = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
 
-  stmt = _suiji_database_prepare (db,
-                                  "SELECT name FROM inspectors WHERE id = ?1 AND EXISTS"
-                                  " (SELECT 1 FROM result_inspectors WHERE inspector_id = ?1)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
+  found =
+      _suiji_database_find_for_ids (db,
+                                    "SELECT name FROM inspectors WHERE id = ?1 AND EXISTS"
+                                    " (SELECT 1 FROM result_inspectors WHERE inspector_id = ?1)",
+                                    ids, n_ids, &local_error);
+  if (found != NULL)
+    g_set_error (&local_error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                 _("%s is named in the recorded results of an inspection, so the entry "
+                    "stays; mark the inspector as not on duty instead."),
+                 _suiji_column_text (found, 0));
 
-  for (guint i = 0; i < n_ids; i++)
+  if (local_error != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
-                       _("%s is named in the recorded results of an inspection, so the entry "
-                          "stays; mark the inspector as not on duty instead."),
-                       _suiji_column_text (stmt, 0));
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
-
   return TRUE;
 }
 
@@ -420,18 +418,9 @@ suiji_inspector_load (SuijiDatabase *db, gint64 id, GError **error)
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
 
-  stmt = _suiji_database_prepare (db, INSPECTOR_COLUMNS " WHERE i.id = ?1", error);
+  stmt = _suiji_database_get_row (db, INSPECTOR_COLUMNS " WHERE i.id = ?1", id, MISSING, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error_literal (
-          error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
-          _("The inspector no longer exists; it may have been deleted in the meantime."));
-      return NULL;
-    }
 
   record = g_new0 (SuijiInspectorRecord, 1);
   read_record (stmt, record);
@@ -579,23 +568,10 @@ suiji_inspector_update (SuijiDatabase              *db,
   if (record->id != 0)
     sqlite3_bind_int64 (write, 7, record->id);
 
-  switch (sqlite3_step (write))
-    {
-    case SQLITE_ROW:
-      id = sqlite3_column_int64 (write, 0);
-      break;
-    case SQLITE_DONE:
-      g_set_error_literal (
-          error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
-          _("The inspector no longer exists; it may have been deleted in the meantime."));
-      goto out;
-    default:
-      _suiji_database_set_error (db, error, _("Could not save the inspector"));
-      goto out;
-    }
+  id = _suiji_database_write_row (db, write, MISSING, _("Could not save the inspector"), error);
+  if (id == 0)
+    goto out;
 
-  /* A RETURNING statement left unfinished would hold the commit back. */
-  g_clear_pointer (&write, sqlite3_finalize);
   if (!_suiji_label_writer_init (&labels, db, "inspector_labels", "inspector_id", error) ||
       !_suiji_label_writer_write (&labels, id, (const char *const *) record->labels, error) ||
       !_suiji_database_commit (db, error))

@@ -14,6 +14,8 @@
 #include "suiji-fields.h"
 #include "suiji-item.h"
 
+#define MISSING _("The check item no longer exists; it may have been deleted in the meantime.")
+
 #define ITEM_COLUMNS                                                                               \
   "SELECT it.id, coalesce(it.department_id, 0), it.name, it.category,"                             \
   " it.subject_type, it.method, it.legal_basis,"                                                   \
@@ -322,32 +324,27 @@ suiji_item_save (SuijiDatabase *db, const SuijiItemRecord *record, GError **erro
 gboolean
 suiji_item_check_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) found = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
 
-  stmt = _suiji_database_prepare (db,
-                                  "SELECT it.name, t.name FROM items it"
-                                  " JOIN task_items ti ON ti.item_id = it.id"
-                                  " JOIN tasks t ON t.id = ti.task_id WHERE it.id = ?1 LIMIT 1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
+  found = _suiji_database_find_for_ids (db,
+                                        "SELECT it.name, t.name FROM items it"
+                                        " JOIN task_items ti ON ti.item_id = it.id"
+                                        " JOIN tasks t ON t.id = ti.task_id WHERE it.id = ?1",
+                                        ids, n_ids, &local_error);
+  if (found != NULL)
+    g_set_error (&local_error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                 _("The check item “%s” belongs to the task “%s”, so it stays; correct "
+                    "its name or details instead."),
+                 _suiji_column_text (found, 0), _suiji_column_text (found, 1));
 
-  for (guint i = 0; i < n_ids; i++)
+  if (local_error != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
-                       _("The check item “%s” belongs to the task “%s”, so it stays; correct "
-                          "its name or details instead."),
-                       _suiji_column_text (stmt, 0), _suiji_column_text (stmt, 1));
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
-
   return TRUE;
 }
 
@@ -373,18 +370,9 @@ suiji_item_load (SuijiDatabase *db, gint64 id, GError **error)
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
 
-  stmt = _suiji_database_prepare (db, ITEM_COLUMNS " WHERE it.id = ?1", error);
+  stmt = _suiji_database_get_row (db, ITEM_COLUMNS " WHERE it.id = ?1", id, MISSING, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error_literal (
-          error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
-          _("The check item no longer exists; it may have been deleted in the meantime."));
-      return NULL;
-    }
 
   record = g_new0 (SuijiItemRecord, 1);
   read_record (stmt, record);
@@ -519,23 +507,8 @@ suiji_item_update (SuijiDatabase         *db,
   if (record->id != 0)
     sqlite3_bind_int64 (write, 7, record->id);
 
-  switch (sqlite3_step (write))
-    {
-    case SQLITE_ROW:
-      id = sqlite3_column_int64 (write, 0);
-      break;
-    case SQLITE_DONE:
-      g_set_error_literal (
-          error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
-          _("The check item no longer exists; it may have been deleted in the meantime."));
-      goto out;
-    default:
-      _suiji_database_set_error (db, error, _("Could not save the check item"));
-      goto out;
-    }
-
-  g_clear_pointer (&write, sqlite3_finalize);
-  if (!_suiji_database_commit (db, error))
+  id = _suiji_database_write_row (db, write, MISSING, _("Could not save the check item"), error);
+  if (id != 0 && !_suiji_database_commit (db, error))
     id = 0;
 
 out:

@@ -218,15 +218,9 @@ suiji_avoidance_dialog_add (SuijiAvoidanceDialog *self, GError **error)
     suiji_avoidance_add (self->db, suiji_inspector_get_record (inspector)->badge,
                          suiji_subject_get_record (subject)->key, reason, &local_error);
 
-  suiji_problem_label_show (self->error_label, local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[ADDED], 0);
-  return TRUE;
+  if (local_error == NULL)
+    g_signal_emit (self, signals[ADDED], 0);
+  return suiji_dialog_finish_save (self->error_label, g_steal_pointer (&local_error), error);
 }
 
 static void
@@ -299,11 +293,7 @@ suiji_avoidance_dialog_class_init (SuijiAvoidanceDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "avoidance.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "avoidance.add-or-explain", NULL, add_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "avoidance.add-or-explain", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "avoidance.add-or-explain", NULL);
+  suiji_dialog_class_add_save_keys (widget_class, "avoidance.add-or-explain");
 }
 
 static void

@@ -189,3 +189,41 @@ suiji_save_button_update (GtkWidget    *dialog,
   gtk_widget_set_tooltip_text (button, problem != NULL ? problem->message
                                                        : _("Save the changes (Ctrl+Enter)"));
 }
+
+/**
+ * suiji_dialog_class_add_save_keys:
+ * @action_name: the action that saves, or says in the dialog why it cannot
+ *
+ * Esc cancels; Ctrl+Enter (and Ctrl+S, as in the forms) saves.
+ */
+void
+suiji_dialog_class_add_save_keys (GtkWidgetClass *widget_class, const char *action_name)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, action_name,
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       action_name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, action_name,
+                                       NULL);
+}
+
+/**
+ * suiji_dialog_finish_save:
+ * @problem: (transfer full) (nullable): why the core refused the form, or
+ *   %NULL when it was written
+ *
+ * Shows the refusal above the form, or takes an earlier one away.
+ *
+ * Returns: whether the form was written
+ */
+gboolean
+suiji_dialog_finish_save (GtkLabel *error_label, GError *problem, GError **error)
+{
+  suiji_problem_label_show (error_label, problem);
+  if (problem == NULL)
+    return TRUE;
+
+  g_propagate_error (error, problem);
+  return FALSE;
+}

@@ -27,4 +27,7 @@ void     suiji_save_button_update (GtkWidget    *dialog,
                                    GtkWidget    *button,
                                    const GError *problem);
 
+void     suiji_dialog_class_add_save_keys (GtkWidgetClass *widget_class, const char *action_name);
+gboolean suiji_dialog_finish_save (GtkLabel *error_label, GError *problem, GError **error);
+
 G_END_DECLS

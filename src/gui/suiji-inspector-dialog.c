@@ -138,24 +138,21 @@ gboolean
 suiji_inspector_dialog_save (SuijiInspectorDialog *self, GError **error)
 {
   g_autoptr (SuijiInspectorRecord) record = NULL;
-  g_autoptr (GError) local_error = NULL;
+  GError             *problem = NULL;
   SuijiInspectorField field = SUIJI_INSPECTOR_FIELD_NONE;
 
   g_return_val_if_fail (SUIJI_IS_INSPECTOR_DIALOG (self), FALSE);
 
   record = read_form (self);
-  if (suiji_inspector_update (self->db, record, &field, &local_error) == 0)
+  if (suiji_inspector_update (self->db, record, &field, &problem) == 0)
     {
       self->save_tried = TRUE;
       mark_field (self, field);
-      suiji_problem_label_show (self->error_label, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
+  else
+    g_signal_emit (self, signals[SAVED], 0);
 
-  suiji_problem_label_show (self->error_label, NULL);
-  g_signal_emit (self, signals[SAVED], 0);
-  return TRUE;
+  return suiji_dialog_finish_save (self->error_label, problem, error);
 }
 
 static void
@@ -230,13 +227,7 @@ suiji_inspector_dialog_class_init (SuijiInspectorDialogClass *klass)
    * dialog then says what is missing. */
   gtk_widget_class_install_action (widget_class, "inspector.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "inspector.save-or-explain", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "inspector.save-or-explain", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "inspector.save-or-explain", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "inspector.save-or-explain", NULL);
+  suiji_dialog_class_add_save_keys (widget_class, "inspector.save-or-explain");
 }
 
 static void

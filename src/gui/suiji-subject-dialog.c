@@ -258,9 +258,7 @@ suiji_subject_dialog_class_init (SuijiSubjectDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "subject.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "subject.save",
-                                       NULL);
+  suiji_dialog_class_add_save_keys (widget_class, "subject.save");
 }
 
 static void
