@@ -331,6 +331,7 @@ suiji_avoidance_dialog_new (SuijiDatabase *db)
   bind_list (self->inspector_list, self->inspector_matches, create_inspector_row);
   bind_list (self->subject_list, self->subject_matches, create_subject_row);
   choice_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->inspector_search));
 
   return self;
 }

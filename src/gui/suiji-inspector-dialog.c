@@ -126,6 +126,7 @@ load (SuijiInspectorDialog *self)
                               record->id != 0 ? _("Edit Inspector") : _("New Inspector"));
   self->loading = FALSE;
   fields_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 /**

@@ -123,6 +123,7 @@ load (SuijiItemDialog *self)
                               record->id != 0 ? _("Edit Check Item") : _("New Check Item"));
   self->loading = FALSE;
   fields_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 /**
