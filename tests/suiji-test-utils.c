@@ -172,6 +172,52 @@ suiji_test_close_all_windows (void)
   suiji_test_settle ();
 }
 
+/**
+ * suiji_test_find_toplevel:
+ *
+ * Returns: (transfer none) (nullable): a shown window of @type
+ */
+GtkWindow *
+suiji_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return suiji_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+lacks_toplevel (gpointer data)
+{
+  return !has_toplevel (data);
+}
+
+GtkWindow *
+suiji_test_wait_for_toplevel (GType type)
+{
+  suiji_test_spin_until (has_toplevel, GSIZE_TO_POINTER (type));
+  return suiji_test_find_toplevel (type);
+}
+
+void
+suiji_test_wait_for_no_toplevel (GType type)
+{
+  suiji_test_spin_until (lacks_toplevel, GSIZE_TO_POINTER (type));
+}
+
 gpointer
 suiji_test_template_child (gpointer widget, GType type, const char *name)
 {

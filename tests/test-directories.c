@@ -7,11 +7,19 @@
 
 #include <string.h>
 
+#include "suiji-avoidance.h"
+#include "suiji-core-test-utils.h"
 #include "suiji-credit-code.h"
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-draw-audit.h"
+#include "suiji-draw-publish.h"
 #include "suiji-fields.h"
+#include "suiji-inspector.h"
+#include "suiji-item.h"
+#include "suiji-result.h"
 #include "suiji-subject.h"
+#include "suiji-task.h"
 
 static SuijiDatabase *
 open_fresh (void)
@@ -343,6 +351,473 @@ test_paged_list_pages (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
 }
 
+/* Inspectors and items edited by id */
+
+static gint64
+query_int (SuijiDatabase *db, const char *sql)
+{
+  g_autofree char *text = suiji_test_query (db, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* Everything an edit could touch, so that a refused one can be shown to
+ * have left the file as it was. */
+static char *
+snapshot (SuijiDatabase *db)
+{
+  return suiji_test_query (
+      db, "SELECT (SELECT group_concat(id || name || badge || coalesce(badge_valid_until, '-')"
+          "   || coalesce(department_id, '-') || post || active, ';') FROM inspectors)"
+          " || '|' || (SELECT coalesce(group_concat(inspector_id || '.' || label_id), '')"
+          "   FROM inspector_labels)"
+          " || '|' || (SELECT group_concat(id || coalesce(department_id, '-') || name || category"
+          "   || subject_type || method || legal_basis, ';') FROM items)");
+}
+
+static void
+test_inspector_load_and_update (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiInspectorRecord) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 department =
+      suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, &error);
+  const char          *labels[] = { "食品", "特种设备", NULL };
+  SuijiInspectorRecord record = {
+    .name = (char *) " 张 三 ",
+    .badge = (char *) "1305 8200-0100 01",
+    .badge_valid_until = (char *) "2027/12/31",
+    .department_id = department,
+    .post = (char *) "科员",
+    .active = 1,
+    .labels = (GStrv) labels,
+  };
+  SuijiInspectorField field = SUIJI_INSPECTOR_FIELD_NAME;
+  gint64              id;
+
+  id = suiji_inspector_update (db, &record, &field, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (field, ==, SUIJI_INSPECTOR_FIELD_NONE);
+
+  /* Stored as the import stores them: the badge without spaces and dashes,
+   * the date as YYYY-MM-DD. */
+  loaded = suiji_inspector_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->id, ==, id);
+  g_assert_cmpstr (loaded->name, ==, "张 三");
+  g_assert_cmpstr (loaded->badge, ==, "13058200010001");
+  g_assert_cmpstr (loaded->badge_valid_until, ==, "2027-12-31");
+  g_assert_cmpint (loaded->department_id, ==, department);
+  g_assert_cmpstr (loaded->post, ==, "科员");
+  g_assert_cmpint (loaded->active, ==, 1);
+  g_assert_cmpuint (g_strv_length (loaded->labels), ==, 2);
+  g_assert_true (g_strv_contains ((const char *const *) loaded->labels, "特种设备"));
+
+  /* Every field is written as given: emptied, switched off, fewer labels. */
+  g_free (loaded->name);
+  loaded->name = g_strdup ("张三丰");
+  g_free (loaded->badge_valid_until);
+  loaded->badge_valid_until = g_strdup ("");
+  g_free (loaded->post);
+  loaded->post = g_strdup ("");
+  loaded->department_id = 0;
+  loaded->active = 0;
+  g_strfreev (loaded->labels);
+  loaded->labels = g_strsplit ("食品", ",", -1);
+  g_assert_cmpint (suiji_inspector_update (db, loaded, NULL, &error), ==, id);
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, suiji_inspector_record_free);
+
+  loaded = suiji_inspector_load (db, id, &error);
+  g_assert_cmpstr (loaded->name, ==, "张三丰");
+  g_assert_cmpstr (loaded->badge_valid_until, ==, "");
+  g_assert_cmpstr (loaded->post, ==, "");
+  g_assert_cmpint (loaded->department_id, ==, 0);
+  g_assert_cmpint (loaded->active, ==, 0);
+  g_assert_cmpuint (g_strv_length (loaded->labels), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspectors"), ==, 1);
+
+  g_assert_null (suiji_inspector_load (db, id + 1, &error));
+  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED);
+}
+
+typedef struct
+{
+  const char         *name;
+  const char         *badge;
+  const char         *valid_until;
+  gint64              department_id;
+  SuijiInspectorField field;
+  const char         *words; /* what the message must say */
+} InspectorRefusal;
+
+static void
+test_inspector_refusals (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  gint64 department = suiji_department_ensure (db, "沙河市税务局", "税务局", FALSE, &error);
+  SuijiInspectorRecord first = { .name = (char *) "李四", .badge = (char *) "B001", .active = 1 };
+  SuijiInspectorRecord second = { .name = (char *) "王五", .badge = (char *) "B002", .active = 1 };
+  const InspectorRefusal refusals[] = {
+    { "", "B002", "", 0, SUIJI_INSPECTOR_FIELD_NAME, "full name" },
+    { " \u3000 ", "B002", "", 0, SUIJI_INSPECTOR_FIELD_NAME, "full name" },
+    { "王五", " ", "", 0, SUIJI_INSPECTOR_FIELD_BADGE, "badge number" },
+    { "王五", "b 001", "", 0, SUIJI_INSPECTOR_FIELD_BADGE, "B001 already belongs to 李四" },
+    { "王五", "B002", "2025-02-30", 0, SUIJI_INSPECTOR_FIELD_VALID_UNTIL,
+      "“2025-02-30” is not a date" },
+    { "王五", "B002", "明年", 0, SUIJI_INSPECTOR_FIELD_VALID_UNTIL, "validity date" },
+    { "王五", "B002", "", department + 100, SUIJI_INSPECTOR_FIELD_DEPARTMENT, "department" },
+  };
+  g_autofree char *before = NULL;
+  gint64           second_id;
+
+  g_assert_cmpint (suiji_inspector_update (db, &first, NULL, &error), >, 0);
+  second_id = suiji_inspector_update (db, &second, NULL, &error);
+  g_assert_no_error (error);
+  before = snapshot (db);
+
+  /* Each refusal names its field, both in words and for the form, and
+   * leaves the file as it was; a new inspector and an edit alike. */
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    for (guint edit = 0; edit < 2; edit++)
+      {
+        SuijiInspectorRecord record = {
+          .id = edit ? second_id : 0,
+          .name = (char *) refusals[i].name,
+          .badge = (char *) refusals[i].badge,
+          .badge_valid_until = (char *) refusals[i].valid_until,
+          .department_id = refusals[i].department_id,
+          .active = 1,
+        };
+        SuijiInspectorField field = SUIJI_INSPECTOR_FIELD_NONE;
+        g_autofree char    *after = NULL;
+
+        g_test_message ("refusal %u, %s", i, edit ? "edit" : "new");
+        g_assert_cmpint (suiji_inspector_update (db, &record, &field, &error), ==, 0);
+        g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
+        g_assert_nonnull (strstr (error->message, refusals[i].words));
+        g_assert_cmpint (field, ==, refusals[i].field);
+        g_clear_error (&error);
+
+        /* The check alone says the same, without writing. */
+        g_assert_false (suiji_inspector_check (db, &record, &field, &error));
+        g_assert_cmpint (field, ==, refusals[i].field);
+        g_clear_error (&error);
+
+        after = snapshot (db);
+        g_assert_cmpstr (after, ==, before);
+      }
+
+  /* Without the database only what the fields hold is checked. */
+  {
+    SuijiInspectorRecord taken = { .name = (char *) "王五", .badge = (char *) "B001" };
+    g_assert_true (suiji_inspector_check (NULL, &taken, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Gone in the meantime: nothing is added in its place. */
+  {
+    SuijiInspectorRecord gone = { .id = second_id + 100,
+                                  .name = (char *) "赵六",
+                                  .badge = (char *) "B009" };
+    g_autofree char     *after = NULL;
+
+    g_assert_cmpint (suiji_inspector_update (db, &gone, NULL, &error), ==, 0);
+    g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED);
+    g_clear_error (&error);
+    after = snapshot (db);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* A failure after the row was written, in the labels, takes the row back
+ * with it: one transaction. */
+static void
+test_inspector_update_is_one_transaction (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiInspectorRecord) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  const char          *labels[] = { "食品", NULL };
+  SuijiInspectorRecord record = { .name = (char *) "李四", .badge = (char *) "B001", .active = 1 };
+  g_autofree char     *before = NULL;
+  g_autofree char     *after = NULL;
+  gint64               id = suiji_inspector_update (db, &record, NULL, &error);
+
+  g_assert_no_error (error);
+  before = snapshot (db);
+  g_assert_true (_suiji_database_exec (db,
+                                       "CREATE TRIGGER refuse_labels BEFORE INSERT ON"
+                                       " inspector_labels BEGIN SELECT RAISE (ABORT, 'full'); END",
+                                       &error));
+
+  record.id = id;
+  record.name = (char *) "李四新";
+  record.badge = (char *) "B777";
+  record.labels = (GStrv) labels;
+  g_assert_cmpint (suiji_inspector_update (db, &record, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  after = snapshot (db);
+  g_assert_cmpstr (after, ==, before);
+  loaded = suiji_inspector_load (db, id, &error);
+  g_assert_cmpstr (loaded->badge, ==, "B001");
+
+  /* And the next edit goes through: no transaction was left open. */
+  g_assert_true (_suiji_database_exec (db, "DROP TRIGGER refuse_labels", &error));
+  g_assert_cmpint (suiji_inspector_update (db, &record, NULL, &error), ==, id);
+  g_assert_no_error (error);
+}
+
+/* A corrected badge number keeps the inspector's id: the draw that matched
+ * the inspector still names them, under the badge it was drawn with; the
+ * results and avoidance pairs still point at them. */
+static void
+test_inspector_rename_keeps_references (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiInspectorRecord) inspector = NULL;
+  g_autoptr (SuijiDrawNotice) notice = NULL;
+  g_autoptr (SuijiResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (SuijiDrawAudit) audit = { 0 };
+  g_autofree char *old_badge = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *subject_key = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *drawn_badge = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64           task_id, draw_id, inspector_id;
+
+  suiji_test_fill_sample (db, 300);
+  task_id = suiji_test_create_task (db, "改号任务");
+  draw_id = suiji_test_draw (db, task_id, 7);
+
+  sql =
+      g_strdup_printf ("SELECT inspector_id FROM draw_inspectors WHERE draw_id = %" G_GINT64_FORMAT
+                       " AND position = 0 AND rank = 0",
+                       draw_id);
+  inspector_id = query_int (db, sql);
+  g_assert_cmpint (inspector_id, >, 0);
+  inspector = suiji_inspector_load (db, inspector_id, &error);
+  g_assert_no_error (error);
+  old_badge = g_strdup (inspector->badge);
+
+  g_assert_true (suiji_result_set_field (db, draw_id, 0, SUIJI_RESULT_FIELD_INSPECTORS, old_badge,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT key FROM draw_subjects WHERE draw_id = %" G_GINT64_FORMAT
+                         " AND position = 0",
+                         draw_id);
+  subject_key = suiji_test_query (db, sql);
+  g_assert_cmpint (suiji_avoidance_add (db, old_badge, subject_key, "亲属关系", &error), >, 0);
+
+  g_free (inspector->badge);
+  inspector->badge = g_strdup ("13058299990001");
+  g_assert_cmpint (suiji_inspector_update (db, inspector, NULL, &error), ==, inspector_id);
+  g_assert_no_error (error);
+
+  /* The draw is as it was saved, and still fits its record. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT badge || '/' || inspector_id FROM draw_inspectors"
+                         " WHERE draw_id = %" G_GINT64_FORMAT " AND position = 0 AND rank = 0",
+                         draw_id);
+  drawn_badge = suiji_test_query (db, sql);
+  expected = g_strdup_printf ("%s/%" G_GINT64_FORMAT, old_badge, inspector_id);
+  g_assert_cmpstr (drawn_badge, ==, expected);
+  g_assert_true (suiji_draw_audit (db, &audit, &error));
+  g_assert_null (audit.problem);
+
+  /* Its public notice names the inspector by the badge drawn. */
+  notice = suiji_draw_notice_load (db, draw_id, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s（%s）", inspector->name, old_badge);
+  g_assert_nonnull (
+      strstr (suiji_draw_notice_get_row (notice, 0)[SUIJI_DRAW_NOTICE_INSPECTORS], expected));
+
+  /* The result and the avoidance pair follow the id to the new badge. */
+  result = suiji_result_load (db, draw_id, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->texts[SUIJI_RESULT_FIELD_INSPECTORS], ==, inspector->name);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf (
+      "SELECT (SELECT count(*) FROM result_inspectors WHERE inspector_id = %" G_GINT64_FORMAT
+      ") || '/' || (SELECT count(*) FROM avoidances"
+      " WHERE inspector_id = %" G_GINT64_FORMAT ")",
+      inspector_id, inspector_id);
+  g_clear_pointer (&drawn_badge, g_free);
+  drawn_badge = suiji_test_query (db, sql);
+  g_assert_cmpstr (drawn_badge, ==, "1/1");
+
+  /* Named in a result, the inspector cannot be deleted; nothing goes. */
+  before = snapshot (db);
+  g_assert_false (suiji_inspector_delete (db, &inspector_id, 1, &error));
+  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, inspector->name));
+  after = snapshot (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_item_load_and_update (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiItemRecord) loaded = NULL;
+  g_autoptr (SuijiTaskRecord) task = suiji_task_record_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 market = suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, &error);
+  gint64 tax = suiji_department_ensure (db, "沙河市税务局", "税务局", FALSE, &error);
+  SuijiItemRecord record = {
+    .department_id = market,
+    .name = (char *) " 食品生产者的监督检查 ",
+    .category = (char *) "重点",
+    .subject_type = (char *) "企业",
+    .method = (char *) "现场检查",
+    .legal_basis = (char *) "《中华人民共和国食品安全法》第一百一十条",
+  };
+  g_autofree char *sql = NULL;
+  guint            none = 0;
+  gint64           id, task_id;
+
+  id = suiji_item_update (db, &record, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  loaded = suiji_item_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->id, ==, id);
+  g_assert_cmpint (loaded->department_id, ==, market);
+  g_assert_cmpstr (loaded->name, ==, "食品生产者的监督检查");
+  g_assert_cmpstr (loaded->category, ==, "重点");
+  g_assert_cmpstr (loaded->subject_type, ==, "企业");
+  g_assert_cmpstr (loaded->method, ==, "现场检查");
+  g_assert_cmpstr (loaded->legal_basis, ==, "《中华人民共和国食品安全法》第一百一十条");
+
+  /* A task checks the item. */
+  task->name = g_strdup ("食品抽查");
+  task->year = 2025;
+  g_array_append_val (task->department_ids, market);
+  g_array_append_val (task->department_inspectors, none);
+  g_array_append_val (task->item_ids, id);
+  g_assert_true (suiji_task_parse_rules (task, "A=1", TRUE, &error));
+  task_id = suiji_task_create (db, task, &error);
+  g_assert_no_error (error);
+
+  /* Renamed, moved to another department, made general: the same id, so
+   * the task still checks it. */
+  g_free (loaded->name);
+  loaded->name = g_strdup ("食品生产企业的监督检查");
+  g_free (loaded->category);
+  loaded->category = g_strdup ("一般");
+  g_free (loaded->method);
+  loaded->method = g_strdup ("");
+  loaded->department_id = tax;
+  g_assert_cmpint (suiji_item_update (db, loaded, NULL, &error), ==, id);
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, suiji_item_record_free);
+
+  loaded = suiji_item_load (db, id, &error);
+  g_assert_cmpstr (loaded->name, ==, "食品生产企业的监督检查");
+  g_assert_cmpstr (loaded->category, ==, "一般");
+  g_assert_cmpstr (loaded->method, ==, "");
+  g_assert_cmpint (loaded->department_id, ==, tax);
+  sql =
+      g_strdup_printf ("SELECT item_id FROM task_items WHERE task_id = %" G_GINT64_FORMAT, task_id);
+  g_assert_cmpint (query_int (db, sql), ==, id);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM items"), ==, 1);
+
+  /* Checked by a task, the item stays; the message names both. */
+  g_assert_false (suiji_item_delete (db, &id, 1, &error));
+  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "食品生产企业的监督检查"));
+  g_assert_nonnull (strstr (error->message, "食品抽查"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM items"), ==, 1);
+
+  g_clear_error (&error);
+  g_assert_null (suiji_item_load (db, id + 1, &error));
+  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED);
+}
+
+static void
+test_item_refusals (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  gint64 market = suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, &error);
+  gint64 tax = suiji_department_ensure (db, "沙河市税务局", "税务局", FALSE, &error);
+  SuijiItemRecord first = { .department_id = market,
+                            .name = (char *) "计量器具的监督检查",
+                            .category = (char *) "一般" };
+  SuijiItemRecord second = { .department_id = market,
+                             .name = (char *) "广告发布行为的检查",
+                             .category = (char *) "一般" };
+  const struct
+  {
+    gint64         department_id;
+    const char    *name;
+    const char    *category;
+    SuijiItemField field;
+    const char    *words;
+  } refusals[] = {
+    { market, "", "一般", SUIJI_ITEM_FIELD_NAME, "name of the check item" },
+    { market, "计量器具的监督检查", "一般", SUIJI_ITEM_FIELD_NAME, "already has a check item" },
+    { market, "新事项", "普通", SUIJI_ITEM_FIELD_CATEGORY, "“普通”" },
+    { market, "新事项", NULL, SUIJI_ITEM_FIELD_CATEGORY, "category" },
+    { tax + 100, "新事项", "一般", SUIJI_ITEM_FIELD_DEPARTMENT, "department" },
+  };
+  g_autofree char *before = NULL;
+  gint64           second_id;
+
+  g_assert_cmpint (suiji_item_update (db, &first, NULL, &error), >, 0);
+  second_id = suiji_item_update (db, &second, NULL, &error);
+  g_assert_no_error (error);
+  before = snapshot (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    for (guint edit = 0; edit < 2; edit++)
+      {
+        SuijiItemRecord record = {
+          .id = edit ? second_id : 0,
+          .department_id = refusals[i].department_id,
+          .name = (char *) refusals[i].name,
+          .category = (char *) refusals[i].category,
+        };
+        SuijiItemField   field = SUIJI_ITEM_FIELD_NONE;
+        g_autofree char *after = NULL;
+
+        g_test_message ("refusal %u, %s", i, edit ? "edit" : "new");
+        g_assert_cmpint (suiji_item_update (db, &record, &field, &error), ==, 0);
+        g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
+        g_assert_nonnull (strstr (error->message, refusals[i].words));
+        g_assert_cmpint (field, ==, refusals[i].field);
+        g_clear_error (&error);
+
+        after = snapshot (db);
+        g_assert_cmpstr (after, ==, before);
+      }
+
+  /* The same name in another department is another item; an item keeps
+   * its own name when edited. */
+  {
+    SuijiItemRecord other = { .department_id = tax,
+                              .name = (char *) "计量器具的监督检查",
+                              .category = (char *) "一般" };
+    g_assert_cmpint (suiji_item_update (db, &other, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    second.id = second_id;
+    second.category = (char *) "重点";
+    g_assert_cmpint (suiji_item_update (db, &second, NULL, &error), ==, second_id);
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -356,6 +831,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/rekey-conflict", test_subject_rekey_conflict);
   g_test_add_func ("/subjects/filter", test_subject_list_filters_and_counts);
   g_test_add_func ("/subjects/paged", test_paged_list_pages);
+  g_test_add_func ("/inspectors/load-update", test_inspector_load_and_update);
+  g_test_add_func ("/inspectors/refusals", test_inspector_refusals);
+  g_test_add_func ("/inspectors/one-transaction", test_inspector_update_is_one_transaction);
+  g_test_add_func ("/inspectors/rename-keeps-references", test_inspector_rename_keeps_references);
+  g_test_add_func ("/items/load-update", test_item_load_and_update);
+  g_test_add_func ("/items/refusals", test_item_refusals);
 
   return g_test_run ();
 }

@@ -40,51 +40,17 @@ toast_cb (SuijiFormsPage *page, AdwToast *toast)
   last_toast = g_strdup (adw_toast_get_title (toast));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-lacks_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  suiji_test_spin_until (has_toplevel, GSIZE_TO_POINTER (type));
-  return find_toplevel (type);
-}
-
 /* Answers the question on screen (save, discard, cancel, close). */
 static void
 answer_dialog (const char *response)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *dialog =
+      ADW_MESSAGE_DIALOG (suiji_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* As its button would: the answer, then the dialog closes. */
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  suiji_test_spin_until (lacks_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  suiji_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 typedef struct
@@ -117,7 +83,7 @@ open_window (Fixture *fixture, const char *db_name, gboolean with_sample_data)
         suiji_sample_data_fill (fixture->db, 200, SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
 
   g_application_activate (G_APPLICATION (app));
-  fixture->window = SUIJI_WINDOW (wait_for_toplevel (SUIJI_TYPE_WINDOW));
+  fixture->window = SUIJI_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, fixture->window);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-empty", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "forms");
@@ -552,7 +518,7 @@ test_save_and_reload (void)
   suiji_form_grid_set_cursor (fixture.grid, 3, 0);
   paste (&fixture, "6", 3, 0, "6");
   gtk_drop_down_set_selected (month, 4);
-  suiji_test_save_screenshot (GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+  suiji_test_save_screenshot (GTK_WIDGET (suiji_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                               "forms-ask-to-save");
   answer_dialog ("cancel");
   g_assert_cmpint (suiji_form_report_get_month (report_of (&fixture)), ==, 3);
@@ -592,10 +558,10 @@ test_save_and_reload (void)
   paste (&fixture, "3", 4, 0, "3");
   gtk_window_close (GTK_WINDOW (fixture.window));
   answer_dialog ("cancel");
-  g_assert_nonnull (find_toplevel (SUIJI_TYPE_WINDOW));
+  g_assert_nonnull (suiji_test_find_toplevel (SUIJI_TYPE_WINDOW));
   gtk_window_close (GTK_WINDOW (fixture.window));
   answer_dialog ("discard");
-  suiji_test_spin_until (lacks_toplevel, GSIZE_TO_POINTER (SUIJI_TYPE_WINDOW));
+  suiji_test_wait_for_no_toplevel (SUIJI_TYPE_WINDOW);
 }
 
 /* A PNG seal with a transparent background, as a unit would scan it. */
@@ -781,7 +747,7 @@ test_import_and_submissions (void)
     open_department_form (&fixture, 4);
     g_assert_true (suiji_forms_page_import_file (fixture.page, csv, &error));
     g_assert_no_error (error);
-    dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    dialog = ADW_MESSAGE_DIALOG (suiji_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "E4"));
     suiji_test_save_screenshot (GTK_WIDGET (dialog), "forms-import-gaps");
     answer_dialog ("close");

@@ -29,6 +29,12 @@ void     _suiji_database_set_error (SuijiDatabase *self, GError **error, const c
 gboolean _suiji_database_run (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error);
 gboolean _suiji_database_delete_ids (
     SuijiDatabase *self, const char *table, const gint64 *ids, guint n_ids, GError **error);
+sqlite3_stmt *_suiji_database_find_for_ids (
+    SuijiDatabase *self, const char *sql, const gint64 *ids, guint n_ids, GError **error);
+sqlite3_stmt *_suiji_database_get_row (
+    SuijiDatabase *self, const char *sql, gint64 id, const char *missing, GError **error);
+gint64 _suiji_database_write_row (
+    SuijiDatabase *self, sqlite3_stmt *stmt, const char *missing, const char *what, GError **error);
 const char *_suiji_column_text (sqlite3_stmt *stmt, int column);
 void        _suiji_database_set_error_for (
            sqlite3 *handle, const char *path, int rc, GError **error, const char *what);

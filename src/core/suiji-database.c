@@ -1057,6 +1057,92 @@ suiji_database_is_empty (SuijiDatabase *self)
   return n_rows == 0;
 }
 
+/**
+ * _suiji_database_find_for_ids:
+ * @sql: a query with one parameter, an id
+ *
+ * Runs @sql for each of @ids in turn, as a check before a change to them.
+ *
+ * Returns: (transfer full) (nullable): the statement standing on the first
+ *   row found, or %NULL when there is none or on error, with @error set
+ */
+sqlite3_stmt *
+_suiji_database_find_for_ids (
+    SuijiDatabase *self, const char *sql, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (self, sql, error);
+
+  for (guint i = 0; stmt != NULL && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_steal_pointer (&stmt);
+      sqlite3_reset (stmt);
+    }
+
+  return NULL;
+}
+
+/**
+ * _suiji_database_get_row:
+ * @sql: a query with one parameter, the id
+ * @missing: what to say when no row has the id
+ *
+ * Returns: (transfer full) (nullable): the statement standing on the row
+ *   of @id, or %NULL with @error set
+ */
+sqlite3_stmt *
+_suiji_database_get_row (
+    SuijiDatabase *self, const char *sql, gint64 id, const char *missing, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED, missing);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stmt);
+}
+
+/**
+ * _suiji_database_write_row:
+ * @stmt: an INSERT or UPDATE of one row, ending in RETURNING id
+ * @missing: what to say when an UPDATE found no row
+ * @what: what was being written, for other failures
+ *
+ * Runs @stmt and resets it, so that it does not hold back a commit.
+ *
+ * Returns: the id of the row written, or 0 with @error set
+ */
+gint64
+_suiji_database_write_row (
+    SuijiDatabase *self, sqlite3_stmt *stmt, const char *missing, const char *what, GError **error)
+{
+  gint64 id = 0;
+
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      id = sqlite3_column_int64 (stmt, 0);
+      break;
+    case SQLITE_DONE:
+      g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED, missing);
+      break;
+    default:
+      _suiji_database_set_error (self, error, what);
+      break;
+    }
+
+  sqlite3_reset (stmt);
+  return id;
+}
+
 /* Deletes the rows of @table with these ids, all or none. */
 gboolean
 _suiji_database_delete_ids (

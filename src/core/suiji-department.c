@@ -266,3 +266,38 @@ suiji_department_find (SuijiDatabase *db, const char *name, GError **error)
 
   return sqlite3_column_int64 (stmt, 0);
 }
+
+/**
+ * suiji_department_check_known:
+ * @id: a department's id, or 0 for none
+ *
+ * Tells whether a form's choice of department still names one: another
+ * window may have removed it in the meantime.
+ *
+ * Returns: %TRUE for 0 or a department of @db; %FALSE with @error set
+ */
+gboolean
+suiji_department_check_known (SuijiDatabase *db, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
+
+  if (id == 0)
+    return TRUE;
+
+  stmt = _suiji_database_prepare (db, "SELECT 1 FROM departments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                           _("The department chosen is not in the list of departments any more; "
+                              "choose one from the list."));
+      return FALSE;
+    }
+
+  return TRUE;
+}

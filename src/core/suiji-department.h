@@ -26,6 +26,7 @@ gint64      suiji_department_ensure (SuijiDatabase *db,
                                      gboolean       is_market_regulation,
                                      GError       **error);
 
-gint64 suiji_department_find (SuijiDatabase *db, const char *name, GError **error);
+gint64   suiji_department_find (SuijiDatabase *db, const char *name, GError **error);
+gboolean suiji_department_check_known (SuijiDatabase *db, gint64 id, GError **error);
 
 G_END_DECLS

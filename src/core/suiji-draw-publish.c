@@ -64,6 +64,25 @@ lookup (SuijiDatabase *db, const char *sql, const char *key)
   return g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? _suiji_column_text (stmt, 0) : "");
 }
 
+/* The name of the inspector drawn under @badge: found through the id the
+ * draw kept, as the badge may have been corrected since. */
+static char *
+inspector_name (SuijiDatabase *db, gint64 draw_id, const char *badge)
+{
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (
+      db,
+      "SELECT coalesce((SELECT i.name FROM draw_inspectors di"
+      "   JOIN inspectors i ON i.id = di.inspector_id WHERE di.draw_id = ?1 AND di.badge = ?2"
+      "   LIMIT 1), (SELECT name FROM inspectors WHERE badge = ?2), '')",
+      NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, draw_id);
+  sqlite3_bind_text (stmt, 2, badge, -1, SQLITE_STATIC);
+  return g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? _suiji_column_text (stmt, 0) : "");
+}
+
 static gboolean
 load_notice (SuijiDatabase *db, gint64 draw_id, Notice *notice, GError **error)
 {
@@ -135,8 +154,7 @@ load_notice (SuijiDatabase *db, gint64 draw_id, Notice *notice, GError **error)
 
       for (guint r = 0; picks[i].inspectors != NULL && picks[i].inspectors[r] != NULL; r++)
         {
-          g_autofree char *name =
-              lookup (db, "SELECT name FROM inspectors WHERE badge = ?1", picks[i].inspectors[r]);
+          g_autofree char *name = inspector_name (db, draw_id, picks[i].inspectors[r]);
           g_ptr_array_add (people, g_strdup_printf ("%s（%s）", name, picks[i].inspectors[r]));
         }
       g_ptr_array_add (people, NULL);

@@ -35,6 +35,16 @@ typedef struct
   gboolean    active_only;
 } SuijiInspectorFilter;
 
+/* The field an edit is refused for, so that a form can mark it. */
+typedef enum
+{
+  SUIJI_INSPECTOR_FIELD_NONE,
+  SUIJI_INSPECTOR_FIELD_NAME,
+  SUIJI_INSPECTOR_FIELD_BADGE,
+  SUIJI_INSPECTOR_FIELD_VALID_UNTIL,
+  SUIJI_INSPECTOR_FIELD_DEPARTMENT,
+} SuijiInspectorField;
+
 #define SUIJI_TYPE_INSPECTOR (suiji_inspector_get_type ())
 
 G_DECLARE_FINAL_TYPE (SuijiInspector, suiji_inspector, SUIJI, INSPECTOR, GObject)
@@ -48,6 +58,19 @@ gboolean        suiji_inspector_list_filter (SuijiPagedList             *list,
                                              GError                    **error);
 gint64 suiji_inspector_save (SuijiDatabase *db, const SuijiInspectorRecord *record, GError **error);
 gboolean suiji_inspector_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error);
+gboolean
+suiji_inspector_check_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error);
+
+/* Editing one inspector by id, as a form does: every field is given. */
+SuijiInspectorRecord *suiji_inspector_load (SuijiDatabase *db, gint64 id, GError **error);
+gboolean              suiji_inspector_check (SuijiDatabase              *db,
+                                             const SuijiInspectorRecord *record,
+                                             SuijiInspectorField        *field,
+                                             GError                    **error);
+gint64                suiji_inspector_update (SuijiDatabase              *db,
+                                              const SuijiInspectorRecord *record,
+                                              SuijiInspectorField        *field,
+                                              GError                    **error);
 
 typedef struct _SuijiInspectorWriter SuijiInspectorWriter;
 

@@ -10,7 +10,17 @@
 #include <glib/gi18n-lib.h>
 
 #include "suiji-database-private.h"
+#include "suiji-department.h"
+#include "suiji-fields.h"
 #include "suiji-item.h"
+
+#define MISSING _("The check item no longer exists; it may have been deleted in the meantime.")
+
+#define ITEM_COLUMNS                                                                               \
+  "SELECT it.id, coalesce(it.department_id, 0), it.name, it.category,"                             \
+  " it.subject_type, it.method, it.legal_basis,"                                                   \
+  " coalesce(nullif(d.short_name, ''), d.name, '')"                                                \
+  " FROM items it LEFT JOIN departments d ON d.id = it.department_id"
 
 struct _SuijiItem
 {
@@ -118,18 +128,24 @@ suiji_item_get_record (SuijiItem *self)
   return &self->record;
 }
 
+static void
+read_record (sqlite3_stmt *stmt, SuijiItemRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->department_id = sqlite3_column_int64 (stmt, 1);
+  record->name = g_strdup (_suiji_column_text (stmt, 2));
+  record->category = g_strdup (_suiji_column_text (stmt, 3));
+  record->subject_type = g_strdup (_suiji_column_text (stmt, 4));
+  record->method = g_strdup (_suiji_column_text (stmt, 5));
+  record->legal_basis = g_strdup (_suiji_column_text (stmt, 6));
+}
+
 static GObject *
 load_item (sqlite3_stmt *stmt)
 {
   SuijiItem *item = g_object_new (SUIJI_TYPE_ITEM, NULL);
 
-  item->record.id = sqlite3_column_int64 (stmt, 0);
-  item->record.department_id = sqlite3_column_int64 (stmt, 1);
-  item->record.name = g_strdup (_suiji_column_text (stmt, 2));
-  item->record.category = g_strdup (_suiji_column_text (stmt, 3));
-  item->record.subject_type = g_strdup (_suiji_column_text (stmt, 4));
-  item->record.method = g_strdup (_suiji_column_text (stmt, 5));
-  item->record.legal_basis = g_strdup (_suiji_column_text (stmt, 6));
+  read_record (stmt, &item->record);
   item->department_name = g_strdup (_suiji_column_text (stmt, 7));
 
   return G_OBJECT (item);
@@ -138,12 +154,7 @@ load_item (sqlite3_stmt *stmt)
 SuijiPagedList *
 suiji_item_list_new (SuijiDatabase *db)
 {
-  return suiji_paged_list_new (db, SUIJI_TYPE_ITEM,
-                               "SELECT it.id, coalesce(it.department_id, 0), it.name, it.category,"
-                               " it.subject_type, it.method, it.legal_basis,"
-                               " coalesce(nullif(d.short_name, ''), d.name, '')"
-                               " FROM items it LEFT JOIN departments d ON d.id = it.department_id"
-                               " WHERE it.id IN (@IDS@)",
+  return suiji_paged_list_new (db, SUIJI_TYPE_ITEM, ITEM_COLUMNS " WHERE it.id IN (@IDS@)",
                                load_item);
 }
 
@@ -302,12 +313,209 @@ suiji_item_save (SuijiDatabase *db, const SuijiItemRecord *record, GError **erro
   return id;
 }
 
+/**
+ * suiji_item_check_delete:
+ *
+ * Refuses to delete an item a task checks: the task and its draws keep
+ * their items.
+ *
+ * Returns: %TRUE when every one of @ids can go
+ */
+gboolean
+suiji_item_check_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (sqlite3_stmt) found = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
+
+  found = _suiji_database_find_for_ids (db,
+                                        "SELECT it.name, t.name FROM items it"
+                                        " JOIN task_items ti ON ti.item_id = it.id"
+                                        " JOIN tasks t ON t.id = ti.task_id WHERE it.id = ?1",
+                                        ids, n_ids, &local_error);
+  if (found != NULL)
+    g_set_error (&local_error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                 _("The check item “%s” belongs to the task “%s”, so it stays; correct "
+                    "its name or details instead."),
+                 _suiji_column_text (found, 0), _suiji_column_text (found, 1));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 suiji_item_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error)
 {
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), FALSE);
 
-  return _suiji_database_delete_ids (db, "items", ids, n_ids, error);
+  return suiji_item_check_delete (db, ids, n_ids, error) &&
+         _suiji_database_delete_ids (db, "items", ids, n_ids, error);
+}
+
+/**
+ * suiji_item_load:
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set
+ */
+SuijiItemRecord *
+suiji_item_load (SuijiDatabase *db, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  SuijiItemRecord *record;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
+
+  stmt = _suiji_database_get_row (db, ITEM_COLUMNS " WHERE it.id = ?1", id, MISSING, error);
+  if (stmt == NULL)
+    return NULL;
+
+  record = g_new0 (SuijiItemRecord, 1);
+  read_record (stmt, record);
+  return record;
+}
+
+static gboolean
+refuse (SuijiItemField *field, SuijiItemField which)
+{
+  if (field != NULL)
+    *field = which;
+  return FALSE;
+}
+
+/**
+ * suiji_item_check:
+ * @db: (nullable): the database, to check the name is free in the
+ *   department and the department known; %NULL checks the fields alone
+ * @field: (out) (optional): the field refused
+ *
+ * Checks an item as a form shows it, before it is written.
+ *
+ * Returns: %TRUE when it can be written, or %FALSE with @error saying
+ *   what to correct
+ */
+gboolean
+suiji_item_check (SuijiDatabase         *db,
+                  const SuijiItemRecord *record,
+                  SuijiItemField        *field,
+                  GError               **error)
+{
+  g_autofree char *name = suiji_fields_clean_text (record->name);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (field != NULL)
+    *field = SUIJI_ITEM_FIELD_NONE;
+
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                           _("Enter the name of the check item."));
+      return refuse (field, SUIJI_ITEM_FIELD_NAME);
+    }
+
+  if (g_strcmp0 (record->category, "一般") != 0 && g_strcmp0 (record->category, "重点") != 0)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                   _("The category “%s” is not one of the plan’s: choose 一般 or 重点."),
+                   record->category != NULL ? record->category : "");
+      return refuse (field, SUIJI_ITEM_FIELD_CATEGORY);
+    }
+
+  if (db == NULL)
+    return TRUE;
+
+  if (!suiji_department_check_known (db, MAX (record->department_id, 0), error))
+    return refuse (field, SUIJI_ITEM_FIELD_DEPARTMENT);
+
+  /* The same key as the import's: the department and the name. */
+  stmt = _suiji_database_prepare (db,
+                                  "SELECT 1 FROM items WHERE department_id IS nullif(?1, 0)"
+                                  " AND name = ?2 AND id <> ?3",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, MAX (record->department_id, 0));
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, record->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT,
+                   _("The department already has a check item named “%s”. Open that item "
+                      "instead, or change the name."),
+                   name);
+      return refuse (field, SUIJI_ITEM_FIELD_NAME);
+    }
+
+  return TRUE;
+}
+
+/**
+ * suiji_item_update:
+ * @record: every field as the form shows it; an id of 0 adds a new item
+ * @field: (out) (optional): the field refused
+ *
+ * Writes one item by its id, in one transaction, after suiji_item_check ().
+ * A new name keeps the id, which tasks refer to.
+ *
+ * Returns: the item's id, or 0 with @error set and nothing changed
+ */
+gint64
+suiji_item_update (SuijiDatabase         *db,
+                   const SuijiItemRecord *record,
+                   SuijiItemField        *field,
+                   GError               **error)
+{
+  g_autofree char *name = suiji_fields_clean_text (record->name);
+  g_autofree char *subject_type = suiji_fields_clean_text (record->subject_type);
+  g_autofree char *method = suiji_fields_clean_text (record->method);
+  g_autofree char *legal_basis = suiji_fields_clean_text (record->legal_basis);
+  g_autoptr (sqlite3_stmt) write = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
+  g_return_val_if_fail (record != NULL, 0);
+
+  if (field != NULL)
+    *field = SUIJI_ITEM_FIELD_NONE;
+
+  if (!_suiji_database_begin (db, error))
+    return 0;
+  if (!suiji_item_check (db, record, field, error))
+    goto out;
+
+  write = _suiji_database_prepare (
+      db,
+      record->id == 0 ? "INSERT INTO items (department_id, name, category, subject_type, method,"
+                        " legal_basis) VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6) RETURNING id"
+                      : "UPDATE items SET department_id = nullif(?1, 0), name = ?2, category = ?3,"
+                        " subject_type = ?4, method = ?5, legal_basis = ?6 WHERE id = ?7"
+                        " RETURNING id",
+      error);
+  if (write == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (write, 1, MAX (record->department_id, 0));
+  sqlite3_bind_text (write, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 3, record->category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 4, subject_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 5, method, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 6, legal_basis, -1, SQLITE_STATIC);
+  if (record->id != 0)
+    sqlite3_bind_int64 (write, 7, record->id);
+
+  id = _suiji_database_write_row (db, write, MISSING, _("Could not save the check item"), error);
+  if (id != 0 && !_suiji_database_commit (db, error))
+    id = 0;
+
+out:
+  g_clear_pointer (&write, sqlite3_finalize);
+  if (id == 0)
+    _suiji_database_rollback (db);
+  return id;
 }
 
 /**

@@ -32,6 +32,15 @@ typedef struct
   const char *category;
 } SuijiItemFilter;
 
+/* The field an edit is refused for, so that a form can mark it. */
+typedef enum
+{
+  SUIJI_ITEM_FIELD_NONE,
+  SUIJI_ITEM_FIELD_NAME,
+  SUIJI_ITEM_FIELD_DEPARTMENT,
+  SUIJI_ITEM_FIELD_CATEGORY,
+} SuijiItemField;
+
 #define SUIJI_TYPE_ITEM (suiji_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (SuijiItem, suiji_item, SUIJI, ITEM, GObject)
@@ -44,6 +53,19 @@ gboolean
        suiji_item_list_filter (SuijiPagedList *list, const SuijiItemFilter *filter, GError **error);
 gint64 suiji_item_save (SuijiDatabase *db, const SuijiItemRecord *record, GError **error);
 gboolean suiji_item_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error);
+gboolean
+suiji_item_check_delete (SuijiDatabase *db, const gint64 *ids, guint n_ids, GError **error);
+
+/* Editing one item by id, as a form does: every field is given. */
+SuijiItemRecord *suiji_item_load (SuijiDatabase *db, gint64 id, GError **error);
+gboolean         suiji_item_check (SuijiDatabase         *db,
+                                   const SuijiItemRecord *record,
+                                   SuijiItemField        *field,
+                                   GError               **error);
+gint64           suiji_item_update (SuijiDatabase         *db,
+                                    const SuijiItemRecord *record,
+                                    SuijiItemField        *field,
+                                    GError               **error);
 
 typedef struct _SuijiItemWriter SuijiItemWriter;
 

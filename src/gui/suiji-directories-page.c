@@ -14,13 +14,16 @@
 
 #include <glib/gi18n.h>
 
+#include "suiji-avoidance-dialog.h"
 #include "suiji-avoidance.h"
 #include "suiji-department.h"
 #include "suiji-directories-page.h"
 #include "suiji-directory-export.h"
 #include "suiji-fields.h"
 #include "suiji-import-dialog.h"
+#include "suiji-inspector-dialog.h"
 #include "suiji-inspector.h"
+#include "suiji-item-dialog.h"
 #include "suiji-item.h"
 #include "suiji-subject-dialog.h"
 #include "suiji-subject.h"
@@ -33,6 +36,8 @@ typedef enum
   PENDING_NONE,
   PENDING_SUBJECTS,
   PENDING_AVOIDANCES,
+  PENDING_INSPECTORS,
+  PENDING_ITEMS,
 } PendingKind;
 
 struct _SuijiDirectoriesPage
@@ -80,6 +85,7 @@ struct _SuijiDirectoriesPage
   GtkDropDown    *item_department;
   GtkSearchEntry *item_search;
   GtkColumnView  *items_view;
+  GtkButton      *new_button;
   GtkLabel       *selection_label;
   GtkMenuButton  *set_class_button;
   GtkActionBar   *subject_actions;
@@ -556,6 +562,56 @@ avoidance_filters_changed_cb (SuijiDirectoriesPage *self)
     show_toast (self, error->message);
 }
 
+/* The list on screen: its view and its rows. */
+static GtkColumnView *
+visible_view (SuijiDirectoriesPage *self, const char *page, SuijiPagedList **list)
+{
+  const char     *names[] = { "inspectors", "items", "avoidances" };
+  GtkColumnView  *views[] = { self->inspectors_view, self->items_view, self->avoidances_view };
+  SuijiPagedList *lists[] = { self->inspectors, self->items, self->avoidances };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (page, names[i]) == 0)
+      {
+        *list = lists[i];
+        return views[i];
+      }
+
+  *list = self->subjects;
+  return self->subjects_view;
+}
+
+static guint
+count_selected (GtkColumnView *view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  g_autoptr (GtkBitset) selected =
+      selection != NULL ? gtk_selection_model_get_selection (selection) : NULL;
+
+  return selected != NULL ? (guint) gtk_bitset_get_size (selected) : 0;
+}
+
+/* New, Edit and Delete act on the directory on screen. */
+static void
+update_page_actions (SuijiDirectoriesPage *self, const char *page)
+{
+  SuijiPagedList *list;
+  GtkColumnView  *view = visible_view (self, page, &list);
+  guint           n_selected = count_selected (view);
+  gboolean        on_avoidances = g_strcmp0 (page, "avoidances") == 0;
+  const char     *tooltip = g_strcmp0 (page, "inspectors") == 0 ? _("Add an Inspector (Ctrl+N)")
+                            : g_strcmp0 (page, "items") == 0    ? _("Add a Check Item (Ctrl+N)")
+                            : on_avoidances ? _("Add an Avoidance Pair (Ctrl+N)")
+                                            : _("Add a Subject (Ctrl+N)");
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.new", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.edit",
+                                 self->db != NULL && !on_avoidances && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.delete",
+                                 self->db != NULL && n_selected > 0);
+}
+
 static void
 update_actions (SuijiDirectoriesPage *self)
 {
@@ -574,6 +630,7 @@ update_actions (SuijiDirectoriesPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.delete-subjects",
                                  on_subjects && n_selected > 0);
+  update_page_actions (self, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.add-label", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.set-class", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directories.new-subject", self->db != NULL);
@@ -636,6 +693,16 @@ commit_pending (SuijiDirectoriesPage *self)
       deleted = suiji_avoidance_delete (self->db, (const gint64 *) ids->data, ids->len, &error);
       suiji_paged_list_set_hidden (self->avoidances, NULL, 0, NULL);
     }
+  else if (kind == PENDING_INSPECTORS)
+    {
+      deleted = suiji_inspector_delete (self->db, (const gint64 *) ids->data, ids->len, &error);
+      suiji_paged_list_set_hidden (self->inspectors, NULL, 0, NULL);
+    }
+  else if (kind == PENDING_ITEMS)
+    {
+      deleted = suiji_item_delete (self->db, (const gint64 *) ids->data, ids->len, &error);
+      suiji_paged_list_set_hidden (self->items, NULL, 0, NULL);
+    }
 
   if (!deleted)
     show_toast (self, error->message);
@@ -660,6 +727,8 @@ undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *parame
   self->pending_toast = NULL;
   suiji_paged_list_set_hidden (self->subjects, NULL, 0, NULL);
   suiji_paged_list_set_hidden (self->avoidances, NULL, 0, NULL);
+  suiji_paged_list_set_hidden (self->inspectors, NULL, 0, NULL);
+  suiji_paged_list_set_hidden (self->items, NULL, 0, NULL);
   subjects_refilter (self);
 }
 
@@ -722,6 +791,54 @@ delete_avoidances_action (GtkWidget *widget, const char *action_name, GVariant *
   message = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "%u pair removed", "%u pairs removed", ids->len), ids->len);
   hide_for_deletion (self, PENDING_AVOIDANCES, self->avoidances, ids, message);
+}
+
+/* Inspectors named in results and items of a task stay: said at once,
+ * rather than when the toast has gone. */
+static void
+delete_entries (SuijiDirectoriesPage *self, const char *page)
+{
+  SuijiPagedList *list;
+  GtkColumnView  *view = visible_view (self, page, &list);
+  g_autoptr (GArray) ids = selected_ids (self, view, list);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean         inspectors = view == self->inspectors_view;
+
+  if (ids->len == 0)
+    return;
+
+  if (inspectors
+          ? !suiji_inspector_check_delete (self->db, (const gint64 *) ids->data, ids->len, &error)
+          : !suiji_item_check_delete (self->db, (const gint64 *) ids->data, ids->len, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (inspectors)
+    message = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u inspector deleted", "%u inspectors deleted", ids->len),
+        ids->len);
+  else
+    message = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u check item deleted", "%u check items deleted", ids->len),
+        ids->len);
+  hide_for_deletion (self, inspectors ? PENDING_INSPECTORS : PENDING_ITEMS, list, ids, message);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiDirectoriesPage *self = SUIJI_DIRECTORIES_PAGE (widget);
+  const char           *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "inspectors") == 0 || g_strcmp0 (page, "items") == 0)
+    delete_entries (self, page);
+  else if (g_strcmp0 (page, "avoidances") == 0)
+    gtk_widget_activate_action (widget, "directories.delete-avoidances", NULL);
+  else
+    gtk_widget_activate_action (widget, "directories.delete-subjects", NULL);
 }
 
 /* Bulk changes */
@@ -805,22 +922,8 @@ add_label_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 static void
-avoidance_response_cb (SuijiDirectoriesPage *self, const char *response, AdwMessageDialog *dialog)
+avoidance_added_cb (SuijiDirectoriesPage *self)
 {
-  GtkEditable **entries = g_object_get_data (G_OBJECT (dialog), "entries");
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "add"))
-    return;
-
-  if (suiji_avoidance_add (self->db, gtk_editable_get_text (entries[0]),
-                           gtk_editable_get_text (entries[1]), gtk_editable_get_text (entries[2]),
-                           &error) == 0)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
   avoidance_filters_changed_cb (self);
   show_toast (self, _("The pair was added; draws will never match them"));
 }
@@ -829,34 +932,10 @@ static void
 add_avoidance_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SuijiDirectoriesPage *self = SUIJI_DIRECTORIES_PAGE (widget);
-  const char   *titles[] = { N_("Inspector’s badge number"), N_("Subject’s credit code"),
-                             N_("Reason, e.g. 亲属关系") };
-  GtkEditable **entries = g_new0 (GtkEditable *, G_N_ELEMENTS (titles));
-  GtkWidget    *list = gtk_list_box_new ();
-  GtkWidget    *dialog;
+  SuijiAvoidanceDialog *dialog = suiji_avoidance_dialog_new (self->db);
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      entries[i] = GTK_EDITABLE (row);
-    }
-
-  dialog = adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)), _("Add an Avoidance Pair"),
-      _("The inspector steps aside for the subject: a draw never matches the two."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
-                                    _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (avoidance_response_cb), self,
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "added", G_CALLBACK (avoidance_added_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -897,6 +976,80 @@ new_subject_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
   adw_view_stack_set_visible_child_name (self->view_stack, "subjects");
   open_subject_dialog (self, 0);
+}
+
+static void
+entry_saved_cb (SuijiDirectoriesPage *self, GtkWindow *dialog)
+{
+  suiji_directories_page_reload (self);
+  show_toast (self,
+              SUIJI_IS_INSPECTOR_DIALOG (dialog) ? _("Inspector saved") : _("Check item saved"));
+}
+
+/* The inspector or item dialog for @id, or for a new one when 0. */
+static void
+open_entry_dialog (SuijiDirectoriesPage *self, GtkColumnView *view, gint64 id)
+{
+  GtkWindow *dialog = view == self->inspectors_view
+                          ? GTK_WINDOW (suiji_inspector_dialog_new (self->db, id))
+                          : GTK_WINDOW (suiji_item_dialog_new (self->db, id));
+
+  if (dialog == NULL)
+    {
+      show_toast (self,
+                  _("The entry no longer exists; it may have been deleted in the meantime."));
+      return;
+    }
+
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+inspector_activated_cb (SuijiDirectoriesPage *self, guint position)
+{
+  open_entry_dialog (self, self->inspectors_view,
+                     suiji_paged_list_get_id (self->inspectors, position));
+}
+
+static void
+item_activated_cb (SuijiDirectoriesPage *self, guint position)
+{
+  open_entry_dialog (self, self->items_view, suiji_paged_list_get_id (self->items, position));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiDirectoriesPage *self = SUIJI_DIRECTORIES_PAGE (widget);
+  const char           *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "inspectors") == 0)
+    open_entry_dialog (self, self->inspectors_view, 0);
+  else if (g_strcmp0 (page, "items") == 0)
+    open_entry_dialog (self, self->items_view, 0);
+  else if (g_strcmp0 (page, "avoidances") == 0)
+    gtk_widget_activate_action (widget, "directories.add-avoidance", NULL);
+  else
+    open_subject_dialog (self, 0);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SuijiDirectoriesPage *self = SUIJI_DIRECTORIES_PAGE (widget);
+  SuijiPagedList       *list;
+  GtkColumnView        *view =
+      visible_view (self, adw_view_stack_get_visible_child_name (self->view_stack), &list);
+  g_autoptr (GArray) ids = selected_ids (self, view, list);
+
+  if (ids->len != 1)
+    return;
+  if (view == self->subjects_view)
+    open_subject_dialog (self, g_array_index (ids, gint64, 0));
+  else if (view != self->avoidances_view)
+    open_entry_dialog (self, view, g_array_index (ids, gint64, 0));
 }
 
 /* Import and export */
@@ -1083,6 +1236,7 @@ suiji_directories_page_class_init (SuijiDirectoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, item_department);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, item_search);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, items_view);
+  gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, set_class_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, subject_actions);
@@ -1092,7 +1246,9 @@ suiji_directories_page_class_init (SuijiDirectoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, subjects_view);
   gtk_widget_class_bind_template_child (widget_class, SuijiDirectoriesPage, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, avoidance_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inspector_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inspector_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, subject_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, subject_filters_changed_cb);
@@ -1100,6 +1256,9 @@ suiji_directories_page_class_init (SuijiDirectoriesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "directories.new-subject", NULL,
                                    new_subject_action);
+  gtk_widget_class_install_action (widget_class, "directories.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "directories.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "directories.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "directories.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "directories.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "directories.delete-subjects", NULL,
@@ -1117,12 +1276,11 @@ suiji_directories_page_class_init (SuijiDirectoriesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "directories.focus-search", NULL,
                                    focus_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "directories.new-subject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "directories.new",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "directories.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "directories.delete-subjects", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "directories.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "directories.focus-search", NULL);
 
@@ -1242,15 +1400,15 @@ suiji_directories_page_set_database (SuijiDirectoriesPage *self, SuijiDatabase *
       g_autoptr (SuijiPagedList) avoidances = suiji_avoidance_list_new (db);
 
       set_list (self, self->subjects_view, &self->subjects, subjects, TRUE);
-      set_list (self, self->inspectors_view, &self->inspectors, inspectors, FALSE);
-      set_list (self, self->items_view, &self->items, items, FALSE);
+      set_list (self, self->inspectors_view, &self->inspectors, inspectors, TRUE);
+      set_list (self, self->items_view, &self->items, items, TRUE);
       set_list (self, self->avoidances_view, &self->avoidances, avoidances, TRUE);
     }
   else
     {
       set_list (self, self->subjects_view, &self->subjects, NULL, TRUE);
-      set_list (self, self->inspectors_view, &self->inspectors, NULL, FALSE);
-      set_list (self, self->items_view, &self->items, NULL, FALSE);
+      set_list (self, self->inspectors_view, &self->inspectors, NULL, TRUE);
+      set_list (self, self->items_view, &self->items, NULL, TRUE);
       set_list (self, self->avoidances_view, &self->avoidances, NULL, TRUE);
     }
 

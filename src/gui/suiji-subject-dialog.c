@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "suiji-credit-code.h"
-#include "suiji-department.h"
+#include "suiji-dialog-rows.h"
 #include "suiji-fields.h"
 #include "suiji-subject-dialog.h"
 #include "suiji-subject.h"
@@ -111,40 +111,11 @@ key_changed_cb (SuijiSubjectDialog *self)
 }
 
 static void
-set_choices (AdwComboRow *row, const char *const *values, const char *current)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  guint          selected = 0;
-
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      gtk_string_list_append (list, values[i]);
-      if (g_strcmp0 (values[i], current) == 0)
-        selected = i;
-    }
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (row, selected);
-  g_object_unref (list);
-}
-
-static const char *
-chosen (AdwComboRow *row)
-{
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
-}
-
-static void
 load (SuijiSubjectDialog *self)
 {
-  g_autoptr (GListModel) departments = suiji_department_list_all (self->db, NULL);
   g_autoptr (GPtrArray) classes = g_ptr_array_new ();
-  g_autoptr (GPtrArray) department_names = g_ptr_array_new ();
   SuijiSubjectRecord *record = self->record;
   guint               class_index = 0;
-  guint               department_index = 0;
   g_autofree char    *labels =
       record->labels != NULL ? g_strjoinv ("、", record->labels) : g_strdup ("");
 
@@ -155,8 +126,8 @@ load (SuijiSubjectDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->industry_row), record->industry);
   gtk_editable_set_text (GTK_EDITABLE (self->class_date_row), record->credit_class_date);
   gtk_editable_set_text (GTK_EDITABLE (self->labels_row), labels);
-  set_choices (self->type_row, suiji_fields_subject_types (), record->subject_type);
-  set_choices (self->status_row, suiji_fields_statuses (), record->status);
+  suiji_combo_row_set_strings (self->type_row, suiji_fields_subject_types (), record->subject_type);
+  suiji_combo_row_set_strings (self->status_row, suiji_fields_statuses (), record->status);
 
   self->class_codes = suiji_credit_class_codes (self->db, NULL);
   g_ptr_array_add (classes, (gpointer) _("Unclassified"));
@@ -167,36 +138,15 @@ load (SuijiSubjectDialog *self)
         class_index = i + 1;
     }
   g_ptr_array_add (classes, NULL);
-  set_choices (self->class_row, (const char *const *) classes->pdata, NULL);
+  suiji_combo_row_set_strings (self->class_row, (const char *const *) classes->pdata, NULL);
   adw_combo_row_set_selected (self->class_row, class_index);
 
-  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_ptr_array_add (department_names, (gpointer) _("None"));
-  for (guint i = 0; departments != NULL && i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr (SuijiDepartment) department = g_list_model_get_item (departments, i);
-      gint64 id = suiji_department_get_id (department);
-
-      g_array_append_val (self->department_ids, id);
-      g_ptr_array_add (department_names, g_strdup (suiji_department_get_name (department)));
-      if (id == record->department_id)
-        department_index = i + 1;
-    }
-  g_ptr_array_add (department_names, NULL);
-  set_choices (self->department_row, (const char *const *) department_names->pdata, NULL);
-  adw_combo_row_set_selected (self->department_row, department_index);
-  for (guint i = 1; i + 1 < department_names->len; i++)
-    g_free (g_ptr_array_index (department_names, i));
+  self->department_ids =
+      suiji_department_row_fill (self->department_row, self->db, record->department_id);
 
   adw_window_title_set_title (self->window_title,
                               record->id != 0 ? _("Edit Subject") : _("New Subject"));
   key_changed_cb (self);
-}
-
-static char *
-entry_text (AdwEntryRow *row)
-{
-  return suiji_fields_clean_text (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 /**
@@ -210,26 +160,22 @@ suiji_subject_dialog_save (SuijiSubjectDialog *self, GError **error)
 {
   g_autoptr (SuijiSubjectRecord) record = g_new0 (SuijiSubjectRecord, 1);
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *labels = entry_text (self->labels_row);
-  guint            class_index = adw_combo_row_get_selected (self->class_row);
-  guint            department_index = adw_combo_row_get_selected (self->department_row);
+  guint class_index = adw_combo_row_get_selected (self->class_row);
 
   record->id = self->record->id;
   record->key = suiji_subject_key_normalize (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
-  record->name = entry_text (self->name_row);
-  record->region = entry_text (self->region_row);
-  record->address = entry_text (self->address_row);
-  record->industry = entry_text (self->industry_row);
-  record->subject_type = g_strdup (chosen (self->type_row));
-  record->status = g_strdup (chosen (self->status_row));
+  record->name = suiji_entry_row_dup_text (self->name_row);
+  record->region = suiji_entry_row_dup_text (self->region_row);
+  record->address = suiji_entry_row_dup_text (self->address_row);
+  record->industry = suiji_entry_row_dup_text (self->industry_row);
+  record->subject_type = g_strdup (suiji_combo_row_get_string (self->type_row));
+  record->status = g_strdup (suiji_combo_row_get_string (self->status_row));
   record->credit_class = g_strdup (class_index == 0 || class_index == GTK_INVALID_LIST_POSITION
                                        ? ""
                                        : self->class_codes[class_index - 1]);
-  record->credit_class_date = entry_text (self->class_date_row);
-  record->department_id = department_index == 0 || department_index == GTK_INVALID_LIST_POSITION
-                              ? 0
-                              : g_array_index (self->department_ids, gint64, department_index - 1);
-  record->labels = g_regex_split_simple ("[,，、;；\\s]+", labels, 0, 0);
+  record->credit_class_date = suiji_entry_row_dup_text (self->class_date_row);
+  record->department_id = suiji_department_row_get (self->department_row, self->department_ids);
+  record->labels = suiji_entry_row_dup_labels (self->labels_row);
 
   if (!suiji_subject_check (record, &local_error) ||
       suiji_subject_save (self->db, record, &local_error) == 0)
@@ -312,9 +258,7 @@ suiji_subject_dialog_class_init (SuijiSubjectDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "subject.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "subject.save",
-                                       NULL);
+  suiji_dialog_class_add_save_keys (widget_class, "subject.save");
 }
 
 static void
