@@ -418,12 +418,28 @@ test_subject_dialog (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (check_row), "3"));
   suiji_test_save_screenshot (GTK_WIDGET (dialog), "subject-dialog");
 
-  g_assert_false (suiji_subject_dialog_save (dialog, &error));
-  g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
-  g_clear_error (&error);
+  /* Without a name Save is off, its tooltip says why, and a save forced
+   * by the keys shows the reason at the top. */
+  {
+    GtkWidget *save = suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "save_button");
+    GtkWidget *error_label =
+        suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "error_label");
 
-  gtk_editable_set_text (suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "name_row"),
-                         "沙河市测试玻璃有限公司");
+    g_assert_false (gtk_widget_is_sensitive (save));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (save));
+    g_assert_false (gtk_widget_is_visible (error_label));
+    g_assert_false (suiji_subject_dialog_save (dialog, &error));
+    g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_true (gtk_widget_is_visible (error_label));
+    suiji_test_save_screenshot (GTK_WIDGET (dialog), "subject-dialog-refused");
+
+    gtk_editable_set_text (
+        suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "name_row"),
+        "沙河市测试玻璃有限公司");
+    g_assert_true (gtk_widget_is_sensitive (save));
+    g_assert_false (gtk_widget_is_visible (error_label));
+  }
   gtk_editable_set_text (suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "key_row"),
                          "91350100m000100y43");
   g_assert_true (suiji_subject_dialog_save (dialog, &error));

@@ -38,9 +38,12 @@ struct _SuijiSubjectDialog
   AdwEntryRow    *labels_row;
   AdwEntryRow    *name_row;
   AdwEntryRow    *region_row;
+  GtkWidget      *save_button;
   AdwComboRow    *status_row;
   AdwComboRow    *type_row;
   AdwWindowTitle *window_title;
+
+  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (SuijiSubjectDialog, suiji_subject_dialog, ADW_TYPE_WINDOW)
@@ -52,6 +55,8 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static void fields_changed_cb (SuijiSubjectDialog *self);
 
 /* The check runs on every keystroke, so the user sees a typo at once. */
 static void
@@ -108,6 +113,7 @@ key_changed_cb (SuijiSubjectDialog *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->code_check_icon), "warning");
       gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "warning");
     }
+  fields_changed_cb (self);
 }
 
 static void
@@ -118,6 +124,8 @@ load (SuijiSubjectDialog *self)
   guint               class_index = 0;
   g_autofree char    *labels =
       record->labels != NULL ? g_strjoinv ("、", record->labels) : g_strdup ("");
+
+  self->loading = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), record->key);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), record->name);
@@ -146,7 +154,51 @@ load (SuijiSubjectDialog *self)
 
   adw_window_title_set_title (self->window_title,
                               record->id != 0 ? _("Edit Subject") : _("New Subject"));
+  self->loading = FALSE;
   key_changed_cb (self);
+}
+
+/* The subject as the dialog shows it. */
+static SuijiSubjectRecord *
+read_form (SuijiSubjectDialog *self)
+{
+  SuijiSubjectRecord *record = g_new0 (SuijiSubjectRecord, 1);
+  guint               class_index = adw_combo_row_get_selected (self->class_row);
+
+  record->id = self->record->id;
+  record->key = suiji_subject_key_normalize (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
+  record->name = suiji_entry_row_dup_text (self->name_row);
+  record->region = suiji_entry_row_dup_text (self->region_row);
+  record->address = suiji_entry_row_dup_text (self->address_row);
+  record->industry = suiji_entry_row_dup_text (self->industry_row);
+  record->subject_type = g_strdup (suiji_combo_row_get_string (self->type_row));
+  record->status = g_strdup (suiji_combo_row_get_string (self->status_row));
+  record->credit_class = g_strdup (class_index == 0 || class_index == GTK_INVALID_LIST_POSITION ||
+                                           self->class_codes == NULL
+                                       ? ""
+                                       : self->class_codes[class_index - 1]);
+  record->credit_class_date = suiji_entry_row_dup_text (self->class_date_row);
+  record->department_id = suiji_department_row_get (self->department_row, self->department_ids);
+  record->labels = suiji_entry_row_dup_labels (self->labels_row);
+  return record;
+}
+
+/* Save stays off, saying why, while the core's rules refuse the subject. */
+static void
+fields_changed_cb (SuijiSubjectDialog *self)
+{
+  g_autoptr (SuijiSubjectRecord) record = NULL;
+  g_autoptr (GError) problem = NULL;
+
+  if (self->loading || self->record == NULL)
+    return;
+
+  record = read_form (self);
+  suiji_subject_check (record, &problem);
+  suiji_save_button_update (GTK_WIDGET (self), "subject.save", self->save_button, problem);
+  /* A message shown after a refused save follows what is typed since. */
+  if (suiji_problem_label_is_shown (self->error_label))
+    suiji_problem_label_show (self->error_label, problem);
 }
 
 /**
@@ -158,37 +210,14 @@ load (SuijiSubjectDialog *self)
 gboolean
 suiji_subject_dialog_save (SuijiSubjectDialog *self, GError **error)
 {
-  g_autoptr (SuijiSubjectRecord) record = g_new0 (SuijiSubjectRecord, 1);
-  g_autoptr (GError) local_error = NULL;
-  guint class_index = adw_combo_row_get_selected (self->class_row);
+  g_autoptr (SuijiSubjectRecord) record = read_form (self);
+  GError *problem = NULL;
 
-  record->id = self->record->id;
-  record->key = suiji_subject_key_normalize (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
-  record->name = suiji_entry_row_dup_text (self->name_row);
-  record->region = suiji_entry_row_dup_text (self->region_row);
-  record->address = suiji_entry_row_dup_text (self->address_row);
-  record->industry = suiji_entry_row_dup_text (self->industry_row);
-  record->subject_type = g_strdup (suiji_combo_row_get_string (self->type_row));
-  record->status = g_strdup (suiji_combo_row_get_string (self->status_row));
-  record->credit_class = g_strdup (class_index == 0 || class_index == GTK_INVALID_LIST_POSITION
-                                       ? ""
-                                       : self->class_codes[class_index - 1]);
-  record->credit_class_date = suiji_entry_row_dup_text (self->class_date_row);
-  record->department_id = suiji_department_row_get (self->department_row, self->department_ids);
-  record->labels = suiji_entry_row_dup_labels (self->labels_row);
+  if (suiji_subject_check (record, &problem) &&
+      suiji_subject_save (self->db, record, &problem) != 0)
+    g_signal_emit (self, signals[SAVED], 0);
 
-  if (!suiji_subject_check (record, &local_error) ||
-      suiji_subject_save (self->db, record, &local_error) == 0)
-    {
-      gtk_label_set_text (self->error_label, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  g_signal_emit (self, signals[SAVED], 0);
-  return TRUE;
+  return suiji_dialog_finish_save (self->error_label, problem, error);
 }
 
 static void
@@ -252,10 +281,12 @@ suiji_subject_dialog_class_init (SuijiSubjectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, labels_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, SuijiSubjectDialog, window_title);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "subject.save", NULL, save_action);
   suiji_dialog_class_add_save_keys (widget_class, "subject.save");
