@@ -237,36 +237,6 @@ _suiji_draw_record_to_json_glib (SuijiDrawRecord *rec, gsize *length)
 
 /* Reading the record, through json-glib */
 
-/* A whole number of @length bytes at @text that json-glib 1.6 reads
- * as it is: no leading zero, no letters but an exponent's, and an
- * integer within 64 bits (json-glib wraps larger ones without a word:
- * 18446744073709551615 reads as -1). */
-static gboolean
-is_plain_number (const char *text, gsize length)
-{
-  gboolean whole = TRUE;
-  gsize    start = text[0] == '-' ? 1 : 0;
-  gsize    digits;
-
-  if (length > start + 1 && text[start] == '0' && g_ascii_isdigit (text[start + 1]))
-    return FALSE;
-  for (gsize i = start; i < length; i++)
-    {
-      if (g_ascii_isdigit (text[i]))
-        continue;
-      if (text[i] != '.' && text[i] != 'e' && text[i] != 'E' && text[i] != '+' && text[i] != '-')
-        return FALSE;
-      whole = FALSE;
-    }
-  if (!whole)
-    return TRUE;
-
-  digits = length - start;
-  if (digits != 19)
-    return digits < 19;
-  return memcmp (text + start, start == 1 ? "9223372036854775808" : "9223372036854775807", 19) <= 0;
-}
-
 /* Reads the escape \uXXXX at @text into @unit. */
 static gboolean
 read_escaped_unit (const char *text, gsize length, gunichar *unit)
@@ -309,15 +279,20 @@ escape_length (const char *text, gsize length)
  * wraps numbers beyond 64 bits, misreads some escapes (see
  * escape_length ()), takes control characters in strings, ignores an
  * array or an object after the root, and reads comments and
- * single-quoted strings. This pass refuses all that before json-glib
- * reads the text; it follows only strings, brackets and numbers, and
- * leaves the rest of the syntax to json-glib. Returns the offset of the
- * first byte refused, or -1. */
+ * single-quoted strings, and what follows a root that is neither an
+ * object nor an array. Its scanner also reads numbers that JSON does
+ * not have: $ff as 255, "- 1" as -1, 1. and .5; this pass let those
+ * through until the hand-written reader, which refuses them, was held to
+ * it (no record Suiji or any JSON library writes holds one). This pass
+ * refuses all that before json-glib reads the text; it follows only
+ * strings, brackets and numbers, and leaves the rest of the syntax to
+ * json-glib. Returns the offset of the first byte refused, or -1. */
 static gssize
 find_unsafe_json (const char *text, gsize length)
 {
   guint    depth = 0;
   gboolean after_root = FALSE;
+  gboolean is_integer;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -352,6 +327,7 @@ find_unsafe_json (const char *text, gsize length)
                 return (gssize) i;
               i += escape - 1;
             }
+          after_root = depth == 0;
           break;
         case '[':
         case '{':
@@ -368,15 +344,27 @@ find_unsafe_json (const char *text, gsize length)
         case '#':
           return (gssize) i;
         default:
-          if (text[i] != '-' && !g_ascii_isdigit (text[i]))
+          if (g_ascii_isalpha (text[i]))
+            {
+              /* A word: true, false or null, or json-glib refuses it. */
+              for (end = i + 1; end < length && g_ascii_isalnum (text[end]); end++)
+                ;
+            }
+          else if (text[i] == '-' || text[i] == '+' || text[i] == '.' || text[i] == '$' ||
+                   g_ascii_isdigit (text[i]))
+            {
+              for (end = i + 1;
+                   end < length && (g_ascii_isalnum (text[end]) || text[end] == '.' ||
+                                    text[end] == '+' || text[end] == '-' || text[end] == '$');
+                   end++)
+                ;
+              if (!_suiji_draw_json_is_number (text + i, end - i, &is_integer, NULL))
+                return (gssize) i;
+            }
+          else
             break;
-          for (end = i + 1; end < length && (g_ascii_isalnum (text[end]) || text[end] == '.' ||
-                                             text[end] == '+' || text[end] == '-');
-               end++)
-            ;
-          if (!is_plain_number (text + i, end - i))
-            return (gssize) i;
           i = end - 1;
+          after_root = depth == 0;
           break;
         }
     }

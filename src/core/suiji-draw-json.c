@@ -551,16 +551,15 @@ _suiji_draw_json_check_text (const char **data, gsize *size, GError **error)
 
 /* Parsing, by hand
  *
- * RFC 8259 JSON, with what json-glib 1.6 and the pass that guarded it
- * (find_unsafe_json () in suiji-draw-json-glib.c) let through, and
- * nothing more: numbers like 1. and .5 (json-glib's scanner reads them),
- * but no comments, no single quotes, no control characters in strings, no
- * \u0000 and no half surrogate pairs, nothing after the root, integers
- * within 64 bits, and no deeper nesting than MAX_JSON_DEPTH. The text has
- * been checked to be UTF-8 (outside strings only ASCII is accepted).
- * Strings are decoded into one buffer as long as the text, which holds
- * them all: an escape is never shorter than what it stands for, and the
- * NUL takes a quote's place. */
+ * RFC 8259 JSON, with the limits of the pass that guarded json-glib
+ * (find_unsafe_json () in suiji-draw-json-glib.c): no comments, no single
+ * quotes, no control characters in strings, no \u0000 and no half
+ * surrogate pairs, nothing after the root, integers within 64 bits, and
+ * no deeper nesting than MAX_JSON_DEPTH. The text has been checked to be
+ * UTF-8 (outside strings only ASCII is accepted). Strings are decoded
+ * into one buffer as long as the text, which holds them all: an escape is
+ * never shorter than what it stands for, and the NUL takes a quote's
+ * place. */
 
 typedef struct
 {
@@ -658,108 +657,85 @@ parse_string (Parser *p)
   return start;
 }
 
-static gboolean
-is_digit_at (const Parser *p, gsize at, gsize end)
+/* Whether the @length bytes at @text are one RFC 8259 number,
+ * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, and an integer (no
+ * fraction, no exponent) within 64 bits, whose value goes to *@integer
+ * (NULL allowed). *@is_integer says which it was. */
+gboolean
+_suiji_draw_json_is_number (const char *text, gsize length, gboolean *is_integer, gint64 *integer)
 {
-  return at < end && g_ascii_isdigit (p->text[at]);
+  gsize    at = text[0] == '-' ? 1 : 0;
+  gsize    digits_start = at;
+  gboolean whole = TRUE;
+  guint64  value = 0;
+  guint64  limit = at == 1 ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+
+  if (at >= length || !g_ascii_isdigit (text[at]))
+    return FALSE;
+  if (text[at] == '0')
+    at++;
+  else
+    while (at < length && g_ascii_isdigit (text[at]))
+      at++;
+  if (at < length && text[at] == '.')
+    {
+      whole = FALSE;
+      if (++at >= length || !g_ascii_isdigit (text[at]))
+        return FALSE;
+      while (at < length && g_ascii_isdigit (text[at]))
+        at++;
+    }
+  if (at < length && (text[at] == 'e' || text[at] == 'E'))
+    {
+      whole = FALSE;
+      if (++at < length && (text[at] == '+' || text[at] == '-'))
+        at++;
+      if (at >= length || !g_ascii_isdigit (text[at]))
+        return FALSE;
+      while (at < length && g_ascii_isdigit (text[at]))
+        at++;
+    }
+  if (at != length)
+    return FALSE;
+
+  *is_integer = whole;
+  if (!whole)
+    return TRUE;
+  for (gsize i = digits_start; i < length; i++)
+    {
+      guint digit = (guint) (text[i] - '0');
+
+      if (value > (limit - digit) / 10)
+        return FALSE;
+      value = value * 10 + digit;
+    }
+  if (integer != NULL)
+    *integer = digits_start == 1
+                   ? (value == (guint64) G_MAXINT64 + 1 ? G_MININT64 : -(gint64) value)
+                   : (gint64) value;
+  return TRUE;
 }
 
 /* A number at p->at: the run of letters, digits, points and signs there
- * must be one number as json-glib reads it. RFC 8259 numbers, and also
- * the forms its scanner takes: an integer part may be missing when there
- * is a point (.5, -.5e3), and so may the fraction after a point (1., 1.e5,
- * even .e5); but a number starting with a point may not have a leading
- * zero in its first digits (.05 and .e05 are refused, .0 and .5e05 read).
- * An integer is whole and within 64 bits; anything with a point or an
- * exponent is a double, whose value no field takes. */
+ * must be one number of RFC 8259, and an integer must fit in 64 bits.
+ * What json-glib's scanner also read (1., .5, - 1, $ff as 255) is
+ * refused. A number with a fraction or an exponent is a double, whose
+ * value no field takes. */
 static gboolean
 parse_number (Parser *p, guint node)
 {
-  gsize       start = p->at;
-  gsize       end = start;
-  gsize       at = start;
-  gsize       integer_start;
-  gsize       integer_digits;
-  gsize       fraction_digits = 0;
-  gsize       exponent_start = 0;
-  gsize       exponent_digits = 0;
-  gboolean    point = FALSE;
-  gboolean    negative = FALSE;
-  const char *first_run = NULL;
-  gsize       first_run_length = 0;
+  gsize    end = p->at;
+  gboolean is_integer = FALSE;
+  gint64   integer = 0;
 
   while (end < p->length && (g_ascii_isalnum (p->text[end]) || p->text[end] == '.' ||
                              p->text[end] == '+' || p->text[end] == '-'))
     end++;
-
-  if (p->text[at] == '-')
-    {
-      negative = TRUE;
-      at++;
-    }
-  integer_start = at;
-  while (is_digit_at (p, at, end))
-    at++;
-  integer_digits = at - integer_start;
-  if (at < end && p->text[at] == '.')
-    {
-      point = TRUE;
-      at++;
-      while (is_digit_at (p, at + fraction_digits, end))
-        fraction_digits++;
-      if (fraction_digits > 0)
-        {
-          first_run = p->text + at;
-          first_run_length = fraction_digits;
-        }
-      at += fraction_digits;
-    }
-  if (at < end && (p->text[at] == 'e' || p->text[at] == 'E'))
-    {
-      at++;
-      if (at < end && (p->text[at] == '+' || p->text[at] == '-'))
-        at++;
-      exponent_start = at;
-      while (is_digit_at (p, at, end))
-        at++;
-      exponent_digits = at - exponent_start;
-      if (exponent_digits == 0)
-        return FALSE;
-      if (first_run == NULL)
-        {
-          first_run = p->text + exponent_start;
-          first_run_length = exponent_digits;
-        }
-    }
-
-  if (at != end || (integer_digits == 0 && !point) ||
-      (integer_digits == 0 && fraction_digits == 0 && exponent_digits == 0) ||
-      (integer_digits > 1 && p->text[integer_start] == '0'))
-    return FALSE;
-  if (p->text[start] == '.' && first_run_length > 1 && first_run[0] == '0')
+  if (!_suiji_draw_json_is_number (p->text + p->at, end - p->at, &is_integer, &integer))
     return FALSE;
 
-  if (!point && exponent_digits == 0)
-    {
-      guint64 value = 0;
-      guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
-
-      for (gsize i = integer_start; i < end; i++)
-        {
-          guint digit = (guint) (p->text[i] - '0');
-
-          if (value > (limit - digit) / 10)
-            return FALSE;
-          value = value * 10 + digit;
-        }
-      p->doc->nodes[node].type = SUIJI_DRAW_JSON_INTEGER;
-      p->doc->nodes[node].value.integer =
-          negative ? (value == (guint64) G_MAXINT64 + 1 ? G_MININT64 : -(gint64) value)
-                   : (gint64) value;
-    }
-  else
-    p->doc->nodes[node].type = SUIJI_DRAW_JSON_DOUBLE;
-
+  p->doc->nodes[node].type = is_integer ? SUIJI_DRAW_JSON_INTEGER : SUIJI_DRAW_JSON_DOUBLE;
+  p->doc->nodes[node].value.integer = integer;
   p->at = end;
   return TRUE;
 }
@@ -876,7 +852,7 @@ parse_value (Parser *p, const char *name)
       node = _suiji_draw_json_add_node (p->doc, SUIJI_DRAW_JSON_NULL, name);
       return parse_word (p, node);
     default:
-      if (p->text[p->at] != '-' && p->text[p->at] != '.' && !g_ascii_isdigit (p->text[p->at]))
+      if (p->text[p->at] != '-' && !g_ascii_isdigit (p->text[p->at]))
         return FALSE;
       node = _suiji_draw_json_add_node (p->doc, SUIJI_DRAW_JSON_NULL, name);
       return parse_number (p, node);

@@ -162,6 +162,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SuijiDrawJson, _suiji_draw_json_clear)
 gboolean         _suiji_draw_json_check_text (const char **data, gsize *size, GError **error);
 gboolean         _suiji_draw_json_not_json (GError **error, const char *text, gsize offset);
 SuijiDrawRecord *_suiji_draw_record_from_document (const SuijiDrawJson *doc, GError **error);
+gboolean
+_suiji_draw_json_is_number (const char *text, gsize length, gboolean *is_integer, gint64 *integer);
 
 /* The json-glib writer and reader that the hand-written ones replaced,
  * kept for the tests and the fuzzer to compare them with. */
