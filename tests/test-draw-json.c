@@ -993,6 +993,50 @@ test_read_mutations (void)
     }
 }
 
+/* json-glib wrote U+001F as it is, which no JSON reader reads: a record
+ * with it in a name could be saved but not read back, verified or
+ * checked by anyone (the fuzzer found it, in the task's name). */
+static void
+test_write_unit_separator (void)
+{
+  g_autoptr (SuijiDrawRecord) rec = county_record (6, 2, 1);
+  g_autoptr (SuijiDrawRecord) read = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  const char      *fixtures = g_getenv ("SUIJI_FIXTURES_DIR");
+  g_autofree char *finding = NULL;
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+  gsize            again_length = 0;
+
+  suiji_draw_record_add_candidate (rec, "K",
+                                   "a\x1f"
+                                   "b",
+                                   "Z");
+  suiji_draw_record_set_count (rec, "Z", 1);
+  suiji_draw_record_set_task (rec, 1, "task\x1f", NULL);
+  run_draw (rec);
+  json = suiji_draw_record_to_json (rec, &length);
+  g_assert_null (memchr (json, 0x1f, length));
+  g_assert_nonnull (strstr (json, "\"a\\u001fb\""));
+  assert_same_writing (rec);
+
+  read = suiji_draw_record_from_json (json, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (suiji_draw_record_get_task_name (read), ==, "task\x1f");
+  g_assert_true (suiji_draw_verify (read, NULL, &error));
+  g_assert_no_error (error);
+  again = suiji_draw_record_to_json (read, &again_length);
+  assert_same_bytes (again, again_length, json, length);
+
+  g_assert_nonnull (fixtures);
+  finding = g_build_filename (fixtures, "..", "fuzz", "corpus", "draw-record",
+                              "finding-unit-separator.json", NULL);
+  g_assert_true (g_file_get_contents (finding, &contents, NULL, NULL));
+  g_assert_true (assert_same_reading (contents, -1));
+}
+
 /* What json-glib wrote, the new reader reads, and written again it is the
  * same file: records saved before keep their digests. And the files the
  * fuzzer starts from read alike. */
@@ -1048,6 +1092,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/draw-json/write/awkward-strings", test_write_awkward_strings);
+  g_test_add_func ("/draw-json/write/unit-separator", test_write_unit_separator);
   g_test_add_func ("/draw-json/write/empty-and-huge", test_write_empty_and_huge);
   g_test_add_func ("/draw-json/write/random-records", test_write_random_records);
   g_test_add_func ("/draw-json/read/broken-texts", test_read_broken_texts);

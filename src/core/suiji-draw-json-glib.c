@@ -198,7 +198,8 @@ add_pools (JsonBuilder *builder, SuijiDrawRecord *rec)
   json_builder_end_array (builder);
 }
 
-/* suiji_draw_record_to_json () as it was, through json-glib. */
+/* suiji_draw_record_to_json () as it was, through json-glib, but for
+ * 0x1f. */
 char *
 _suiji_draw_record_to_json_glib (SuijiDrawRecord *rec, gsize *length)
 {
@@ -229,6 +230,11 @@ _suiji_draw_record_to_json_glib (SuijiDrawRecord *rec, gsize *length)
       g_string_sized_new (1024 + (gsize) rec->candidates->len * 96 + rec->results.picks->len * 256);
   json_generator_to_gstring (generator, out);
   g_string_append_c (out, '\n');
+
+  /* json-glib wrote 0x1f as it is, which is not JSON (see
+   * suiji-draw-json.c); it can only stand in a string. */
+  if (memchr (out->str, 0x1f, out->len) != NULL)
+    g_string_replace (out, "\x1f", "\\u001f", 0);
 
   if (length != NULL)
     *length = out->len;

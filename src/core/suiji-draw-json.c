@@ -68,9 +68,12 @@ _suiji_draw_compare_department_counts (gconstpointer a, gconstpointer b)
 
 /* What json-glib 1.6 escapes in a string, and how: " and \ with a
  * backslash, five control characters by their letters, the others and DEL
- * as \u00xx in lower case; but 0x1f, which its test for control
- * characters misses (< 0x1f), goes out as it is, and so does everything
- * from 0x80 on (the UTF-8 of the text). */
+ * as \u00xx in lower case; everything from 0x80 on goes out as it is (the
+ * UTF-8 of the text). One byte differs: json-glib wrote 0x1f as it is (its
+ * test for control characters was < 0x1f), which is not JSON, so that a
+ * record with it in a name (an Excel cell with _x001F_) could not be read
+ * back by Suiji, nor by anyone. Such records never verified; nothing
+ * readable changes. */
 static const char *const escapes[128] = {
   [0x01] = "\\u0001", [0x02] = "\\u0002", [0x03] = "\\u0003", [0x04] = "\\u0004",
   [0x05] = "\\u0005", [0x06] = "\\u0006", [0x07] = "\\u0007", [0x08] = "\\b",
@@ -79,8 +82,8 @@ static const char *const escapes[128] = {
   [0x11] = "\\u0011", [0x12] = "\\u0012", [0x13] = "\\u0013", [0x14] = "\\u0014",
   [0x15] = "\\u0015", [0x16] = "\\u0016", [0x17] = "\\u0017", [0x18] = "\\u0018",
   [0x19] = "\\u0019", [0x1a] = "\\u001a", [0x1b] = "\\u001b", [0x1c] = "\\u001c",
-  [0x1d] = "\\u001d", [0x1e] = "\\u001e", ['"'] = "\\\"",     ['\\'] = "\\\\",
-  [0x7f] = "\\u007f",
+  [0x1d] = "\\u001d", [0x1e] = "\\u001e", [0x1f] = "\\u001f", ['"'] = "\\\"",
+  ['\\'] = "\\\\",    [0x7f] = "\\u007f",
 };
 
 /* @text in quotes, escaped as json-glib escapes it. */
