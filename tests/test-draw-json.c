@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "suiji-core-test-utils.h"
 #include "suiji-draw-private.h"
 
 static const char department[] = "沙河市市场监督管理局";
@@ -25,15 +26,6 @@ static const char department[] = "沙河市市场监督管理局";
 #else
 #define HUGE_POOL 100000
 #endif
-
-static void
-set_fixed_time (SuijiDrawRecord *rec)
-{
-  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+08:00");
-  g_autoptr (GDateTime) time = g_date_time_new (zone, 2025, 3, 1, 9, 30, 0);
-
-  suiji_draw_record_set_drawn_at (rec, time);
-}
 
 /* A pool of @n_subjects in A–D and 未分类, @n_inspectors of one department. */
 static SuijiDrawRecord *
@@ -65,7 +57,7 @@ county_record (guint n_subjects, guint n_inspectors, guint32 seed_value)
   suiji_draw_record_set_count (rec, "C", 3);
   suiji_draw_record_set_ratio (rec, "D", 5000);
   suiji_draw_record_set_ratio (rec, SUIJI_DRAW_UNCLASSIFIED, 300);
-  set_fixed_time (rec);
+  suiji_test_set_draw_time (rec);
   return rec;
 }
 
@@ -211,7 +203,7 @@ test_write_empty_and_huge (void)
   /* No pool, no inspectors, no task: every list empty. */
   suiji_draw_record_set_seed_random (empty, seed);
   suiji_draw_record_set_inspectors_per_subject (empty, 0);
-  set_fixed_time (empty);
+  suiji_test_set_draw_time (empty);
   run_draw (empty);
   assert_same_writing (empty);
 
@@ -342,7 +334,7 @@ test_write_random_records (void)
       suiji_draw_record_set_inspectors_per_subject (rec, (guint) g_rand_int_range (rand, 0, 2) * 2);
       suiji_draw_record_set_inspector_cap (rec, g_rand_int_range (rand, -1, 40));
       if (g_rand_boolean (rand))
-        set_fixed_time (rec);
+        suiji_test_set_draw_time (rec);
 
       /* A draw the inputs refuse (too few inspectors for a cap) has
        * nothing to write. */

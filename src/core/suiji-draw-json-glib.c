@@ -599,10 +599,7 @@ _suiji_draw_record_from_json_glib (const char *data, gssize length, GError **err
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (data == NULL)
-    data = "";
-  size = length < 0 ? strlen (data) : (gsize) length;
-  if (!_suiji_draw_json_check_text (&data, &size, error))
+  if (!_suiji_draw_json_check_text (&data, length, &size, error))
     return NULL;
 
   parser = json_parser_new ();

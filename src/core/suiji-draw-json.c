@@ -137,6 +137,24 @@ put_separator (GString *out, gboolean first)
   g_string_append (out, first ? "\n" : ",\n");
 }
 
+/* The next member of an object at @level - 1, which has *@n so far. */
+static void
+put_field (GString *out, guint level, guint *n, const char *name)
+{
+  put_separator (out, (*n)++ == 0);
+  put_member (out, level, name);
+}
+
+/* The next element of an array at @level - 1, an object, which has *@n
+ * elements so far: the caller writes its members at @level + 1. */
+static void
+put_object_element (GString *out, guint level, guint *n)
+{
+  put_separator (out, (*n)++ == 0);
+  put_indent (out, level);
+  g_string_append_c (out, '{');
+}
+
 /* The end of an array or an object at @level with @n_elements. */
 static void
 put_end (GString *out, guint level, guint n_elements, char bracket)
@@ -170,13 +188,6 @@ put_int_or_null (GString *out, int value)
     put_int (out, value);
 }
 
-static void
-put_string_member (GString *out, guint level, const char *name, const char *value)
-{
-  put_member (out, level, name);
-  put_string (out, value);
-}
-
 /* A list of strings at @level, the value of a member. */
 static void
 put_string_list (GString *out, guint level, const char *const *items)
@@ -184,133 +195,128 @@ put_string_list (GString *out, guint level, const char *const *items)
   guint n = 0;
 
   g_string_append_c (out, '[');
-  for (; items[n] != NULL; n++)
+  while (items[n] != NULL)
     {
       put_separator (out, n == 0);
       put_indent (out, level + 1);
-      put_string (out, items[n]);
+      put_string (out, items[n++]);
     }
   put_end (out, level, n, ']');
 }
 
+/* The root's members, each after the *@n before it. */
 static void
-put_seed_and_task (GString *out, SuijiDrawRecord *rec)
+put_seed_and_task (GString *out, guint *n, SuijiDrawRecord *rec)
 {
-  put_string_member (out, 1, "algorithm", SUIJI_DRAW_ALGORITHM);
-  g_string_append (out, ",\n");
-  put_string_member (out, 1, "seed", rec->seed_hex);
-  g_string_append (out, ",\n");
-  put_member (out, 1, "seed_source");
-  g_string_append (out, "{\n");
+  guint n_source = 0;
+  guint n_task = 0;
+
+  put_field (out, 1, n, "algorithm");
+  put_string (out, SUIJI_DRAW_ALGORITHM);
+  put_field (out, 1, n, "seed");
+  put_string (out, rec->seed_hex);
+  put_field (out, 1, n, "seed_source");
+  g_string_append_c (out, '{');
+  put_field (out, 2, &n_source, "kind");
   if (rec->seed_kind == SUIJI_DRAW_SEED_TEXT)
     {
-      put_string_member (out, 2, "kind", "text");
-      g_string_append (out, ",\n");
-      put_string_member (out, 2, "text", rec->seed_text);
+      put_string (out, "text");
+      put_field (out, 2, &n_source, "text");
+      put_string (out, rec->seed_text);
     }
   else
-    put_string_member (out, 2, "kind", "random");
-  put_end (out, 1, 1, '}');
-  g_string_append (out, ",\n");
-  put_string_member (out, 1, "drawn_at", rec->drawn_at != NULL ? rec->drawn_at : "");
-  g_string_append (out, ",\n");
+    put_string (out, "random");
+  put_end (out, 1, n_source, '}');
+  put_field (out, 1, n, "drawn_at");
+  put_string (out, rec->drawn_at != NULL ? rec->drawn_at : "");
 
-  put_member (out, 1, "task");
-  g_string_append (out, "{\n");
-  put_member (out, 2, "id");
+  put_field (out, 1, n, "task");
+  g_string_append_c (out, '{');
+  put_field (out, 2, &n_task, "id");
   put_int (out, rec->task_id);
-  g_string_append (out, ",\n");
-  put_string_member (out, 2, "name", rec->task_name);
-  g_string_append (out, ",\n");
-  put_member (out, 2, "departments");
+  put_field (out, 2, &n_task, "name");
+  put_string (out, rec->task_name);
+  put_field (out, 2, &n_task, "departments");
   put_string_list (out, 2, (const char *const *) rec->task_departments);
-  put_end (out, 1, 3, '}');
-  g_string_append (out, ",\n");
+  put_end (out, 1, n_task, '}');
 }
 
 static void
-put_results (GString *out, const Results *results)
+put_results (GString *out, guint *n, const Results *results)
 {
-  put_string_member (out, 1, "pool_digest", results->digest);
-  g_string_append (out, ",\n");
+  guint n_strata = 0;
+  guint n_picks = 0;
 
-  put_member (out, 1, "strata");
+  put_field (out, 1, n, "pool_digest");
+  put_string (out, results->digest);
+
+  put_field (out, 1, n, "strata");
   g_string_append_c (out, '[');
   for (guint i = 0; i < results->strata->len; i++)
     {
       const SuijiDrawStratum *stratum = &g_array_index (results->strata, SuijiDrawStratum, i);
+      guint                   n_fields = 0;
 
-      put_separator (out, i == 0);
-      put_indent (out, 2);
-      g_string_append (out, "{\n");
-      put_string_member (out, 3, "name", stratum->name);
-      g_string_append (out, ",\n");
-      put_member (out, 3, "n");
+      put_object_element (out, 2, &n_strata);
+      put_field (out, 3, &n_fields, "name");
+      put_string (out, stratum->name);
+      put_field (out, 3, &n_fields, "n");
       put_int (out, stratum->n);
-      g_string_append (out, ",\n");
-      put_member (out, 3, "bp");
+      put_field (out, 3, &n_fields, "bp");
       put_int_or_null (out, stratum->bp);
-      g_string_append (out, ",\n");
-      put_member (out, 3, "count");
+      put_field (out, 3, &n_fields, "count");
       put_int_or_null (out, stratum->count);
-      g_string_append (out, ",\n");
-      put_member (out, 3, "k");
+      put_field (out, 3, &n_fields, "k");
       put_int (out, stratum->k);
-      put_end (out, 2, 5, '}');
+      put_end (out, 2, n_fields, '}');
     }
-  put_end (out, 1, results->strata->len, ']');
-  g_string_append (out, ",\n");
+  put_end (out, 1, n_strata, ']');
 
-  put_member (out, 1, "subjects");
+  put_field (out, 1, n, "subjects");
   g_string_append_c (out, '[');
   for (guint i = 0; i < results->picks->len; i++)
     {
       const SuijiDrawPick *pick = &g_array_index (results->picks, SuijiDrawPick, i);
+      guint                n_fields = 0;
 
-      put_separator (out, i == 0);
-      put_indent (out, 2);
-      g_string_append (out, "{\n");
-      put_string_member (out, 3, "key", pick->key);
-      g_string_append (out, ",\n");
-      put_string_member (out, 3, "name", pick->name);
-      g_string_append (out, ",\n");
-      put_string_member (out, 3, "stratum", pick->stratum);
-      g_string_append (out, ",\n");
-      put_member (out, 3, "inspectors");
+      put_object_element (out, 2, &n_picks);
+      put_field (out, 3, &n_fields, "key");
+      put_string (out, pick->key);
+      put_field (out, 3, &n_fields, "name");
+      put_string (out, pick->name);
+      put_field (out, 3, &n_fields, "stratum");
+      put_string (out, pick->stratum);
+      put_field (out, 3, &n_fields, "inspectors");
       put_string_list (out, 3, (const char *const *) pick->inspectors);
-      put_end (out, 2, 4, '}');
+      put_end (out, 2, n_fields, '}');
     }
-  put_end (out, 1, results->picks->len, ']');
-  g_string_append (out, ",\n");
+  put_end (out, 1, n_picks, ']');
 }
 
 static void
-put_inspector_settings (GString *out, SuijiDrawRecord *rec)
+put_inspector_settings (GString *out, guint *n, SuijiDrawRecord *rec)
 {
-  put_member (out, 1, "inspectors_per_subject");
+  put_field (out, 1, n, "inspectors_per_subject");
   put_int (out, _suiji_draw_record_effective_m (rec));
-  g_string_append (out, ",\n");
   if (rec->department_counts->len > 0)
     {
       g_autoptr (GArray) counts = g_array_copy (rec->department_counts);
+      guint n_counts = 0;
 
       g_array_sort (counts, _suiji_draw_compare_department_counts);
-      put_member (out, 1, "inspectors_per_department");
+      put_field (out, 1, n, "inspectors_per_department");
       g_string_append_c (out, '{');
       for (guint i = 0; i < counts->len; i++)
         {
           const DepartmentCount *count = &g_array_index (counts, DepartmentCount, i);
 
-          put_separator (out, i == 0);
-          put_member (out, 2, count->department);
+          put_field (out, 2, &n_counts, count->department);
           put_int (out, count->m);
         }
-      put_end (out, 1, counts->len, '}');
-      g_string_append (out, ",\n");
+      put_end (out, 1, n_counts, '}');
     }
-  put_member (out, 1, "inspector_cap");
+  put_field (out, 1, n, "inspector_cap");
   put_int_or_null (out, rec->cap);
-  g_string_append (out, ",\n");
 }
 
 /* A list of objects with two text members: "pool", "inspector_pool" and
@@ -327,21 +333,24 @@ typedef struct
 static void
 pair_list_begin (PairList   *list,
                  GString    *out,
+                 guint      *n,
                  const char *list_name,
                  const char *first_name,
                  const char *second_name)
 {
+  guint n_fields = 0;
+
   list->first_start = g_string_new (NULL);
   put_indent (list->first_start, 2);
-  g_string_append (list->first_start, "{\n");
-  put_member (list->first_start, 3, first_name);
-  list->second_start = g_string_new (",\n");
-  put_member (list->second_start, 3, second_name);
+  g_string_append_c (list->first_start, '{');
+  put_field (list->first_start, 3, &n_fields, first_name);
+  list->second_start = g_string_new (NULL);
+  put_field (list->second_start, 3, &n_fields, second_name);
   list->last_second = NULL;
   list->last_second_text = g_string_new (NULL);
   list->n = 0;
 
-  put_member (out, 1, list_name);
+  put_field (out, 1, n, list_name);
   g_string_append_c (out, '[');
 }
 
@@ -373,15 +382,41 @@ pair_list_end (PairList *list, GString *out)
   g_string_free (list->last_second_text, TRUE);
 }
 
+/* "inspector_pool" or "avoid", sorted by @order: @pairs holds Inspector or
+ * Avoid, which are two strings each. */
 static void
-put_pools (GString *out, SuijiDrawRecord *rec)
+put_pair_list (GString     *out,
+               guint       *n,
+               const char  *list_name,
+               const char  *first_name,
+               const char  *second_name,
+               GArray      *pairs,
+               GCompareFunc order)
 {
-  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
-  g_autoptr (GArray) inspectors = g_array_copy (rec->inspectors);
-  g_autoptr (GArray) avoid = g_array_copy (rec->avoid);
+  g_autoptr (GArray) sorted = g_array_copy (pairs);
   PairList list;
 
-  pair_list_begin (&list, out, "pool", "key", "stratum");
+  G_STATIC_ASSERT (sizeof (Inspector) == 2 * sizeof (const char *));
+  G_STATIC_ASSERT (sizeof (Avoid) == 2 * sizeof (const char *));
+
+  g_array_sort (sorted, order);
+  pair_list_begin (&list, out, n, list_name, first_name, second_name);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const char *const *pair = &g_array_index (sorted, const char *, 2 * i);
+
+      pair_list_add (&list, out, pair[0], pair[1]);
+    }
+  pair_list_end (&list, out);
+}
+
+static void
+put_pools (GString *out, guint *n, SuijiDrawRecord *rec)
+{
+  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  PairList         list;
+
+  pair_list_begin (&list, out, n, "pool", "key", "stratum");
   for (guint i = 0; i < rec->candidates->len; i++)
     {
       const Candidate *candidate = &candidates[rec->results.pool_order[i]];
@@ -389,28 +424,9 @@ put_pools (GString *out, SuijiDrawRecord *rec)
       pair_list_add (&list, out, candidate->key, candidate->stratum);
     }
   pair_list_end (&list, out);
-  g_string_append (out, ",\n");
-
-  g_array_sort (inspectors, _suiji_draw_compare_inspectors);
-  pair_list_begin (&list, out, "inspector_pool", "key", "department");
-  for (guint i = 0; i < inspectors->len; i++)
-    {
-      const Inspector *inspector = &g_array_index (inspectors, Inspector, i);
-
-      pair_list_add (&list, out, inspector->key, inspector->department);
-    }
-  pair_list_end (&list, out);
-  g_string_append (out, ",\n");
-
-  g_array_sort (avoid, _suiji_draw_compare_avoid);
-  pair_list_begin (&list, out, "avoid", "subject", "inspector");
-  for (guint i = 0; i < avoid->len; i++)
-    {
-      const Avoid *pair = &g_array_index (avoid, Avoid, i);
-
-      pair_list_add (&list, out, pair->subject, pair->inspector);
-    }
-  pair_list_end (&list, out);
+  put_pair_list (out, n, "inspector_pool", "key", "department", rec->inspectors,
+                 _suiji_draw_compare_inspectors);
+  put_pair_list (out, n, "avoid", "subject", "inspector", rec->avoid, _suiji_draw_compare_avoid);
 }
 
 /**
@@ -430,6 +446,7 @@ char *
 suiji_draw_record_to_json (SuijiDrawRecord *rec, gsize *length)
 {
   GString *out;
+  guint    n = 0;
 
   g_return_val_if_fail (rec != NULL, NULL);
   g_return_val_if_fail (rec->has_results, NULL);
@@ -439,12 +456,13 @@ suiji_draw_record_to_json (SuijiDrawRecord *rec, gsize *length)
   /* A pool entry takes some 60 bytes besides its key and stratum. */
   out = g_string_sized_new (4096 + (gsize) rec->candidates->len * 96 +
                             (gsize) rec->results.picks->len * 256);
-  g_string_append (out, "{\n");
-  put_seed_and_task (out, rec);
-  put_results (out, &rec->results);
-  put_inspector_settings (out, rec);
-  put_pools (out, rec);
-  g_string_append (out, "\n}\n");
+  g_string_append_c (out, '{');
+  put_seed_and_task (out, &n, rec);
+  put_results (out, &n, &rec->results);
+  put_inspector_settings (out, &n, rec);
+  put_pools (out, &n, rec);
+  put_end (out, 0, n, '}');
+  g_string_append_c (out, '\n');
 
   if (length != NULL)
     *length = out->len;
@@ -528,8 +546,11 @@ _suiji_draw_json_not_json (GError **error, const char *text, gsize offset)
 }
 
 gboolean
-_suiji_draw_json_check_text (const char **data, gsize *size, GError **error)
+_suiji_draw_json_check_text (const char **data, gssize length, gsize *size, GError **error)
 {
+  if (*data == NULL)
+    *data = "";
+  *size = length < 0 ? strlen (*data) : (gsize) length;
   if (*size > MAX_RECORD_BYTES)
     {
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
@@ -1623,10 +1644,8 @@ suiji_draw_record_from_json (const char *data, gssize length, GError **error)
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (data == NULL)
-    data = "";
-  size = length < 0 ? strlen (data) : (gsize) length;
-  if (!_suiji_draw_json_check_text (&data, &size, error) || !parse_text (&doc, data, size, error))
+  if (!_suiji_draw_json_check_text (&data, length, &size, error) ||
+      !parse_text (&doc, data, size, error))
     return NULL;
 
   return _suiji_draw_record_from_document (&doc, error);

@@ -157,9 +157,11 @@ guint _suiji_draw_json_add_node (SuijiDrawJson *doc, SuijiDrawJsonType type, con
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SuijiDrawJson, _suiji_draw_json_clear)
 
-/* The checks before any parsing, as both readers do them: the size, UTF-8
- * and a byte order mark, which is skipped. */
-gboolean         _suiji_draw_json_check_text (const char **data, gsize *size, GError **error);
+/* The checks before any parsing, as both readers do them: the size
+ * (@length, or -1 for NUL-terminated), UTF-8 and a byte order mark, which
+ * is skipped. */
+gboolean
+_suiji_draw_json_check_text (const char **data, gssize length, gsize *size, GError **error);
 gboolean         _suiji_draw_json_not_json (GError **error, const char *text, gsize offset);
 SuijiDrawRecord *_suiji_draw_record_from_document (const SuijiDrawJson *doc, GError **error);
 gboolean
