@@ -770,6 +770,16 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
     {
       const char *stratum = candidates[i].stratum;
 
+      /* A pool comes in the directory's order, the strata mixed: the few
+       * there are are looked at one by one before they are looked up. */
+      for (guint b = 0; stratum != last_stratum && b < MIN (buckets->len, 8); b++)
+        {
+          if (g_array_index (buckets, Bucket, b).name == stratum)
+            {
+              last_stratum = stratum;
+              last_bucket = b;
+            }
+        }
       if (stratum != last_stratum)
         {
           gpointer found = g_hash_table_lookup (by_name, stratum);
@@ -820,7 +830,9 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
     {
       guint b = renumber[bucket_of[refs[i].index]];
 
+      /* Keys whose heads differ differ: only the others are read again. */
       if (duplicate != NULL && *duplicate == NULL && i > 0 &&
+          refs[i - 1].head[0] == refs[i].head[0] && refs[i - 1].head[1] == refs[i].head[1] &&
           strcmp (refs[i - 1].key, refs[i].key) == 0)
         *duplicate = refs[i].key;
       order[fill[b]++] = refs[i].index;
