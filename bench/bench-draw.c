@@ -5,8 +5,9 @@
  * Draw figures on a county pool: 100 000 subjects in A–D and 未分类 with the
  * default ratios, 2 of 300 inspectors per subject. The draw itself (no
  * database), writing its JSON record, verifying the record (reading it and
- * drawing again), and the independent Python reading on the same record
- * for scale. Usage: bench-draw [path/to/tests/draw_reference.py]
+ * drawing again), json-glib's writer and reader that the hand-written ones
+ * replaced, and the independent Python reading on the same record for
+ * scale. Usage: bench-draw [path/to/tests/draw_reference.py]
  */
 
 #include "config.h"
@@ -16,7 +17,7 @@
 
 #include "bench-stats.h"
 #include "suiji-credit-code.h"
-#include "suiji-draw.h"
+#include "suiji-draw-private.h"
 
 #define N_SUBJECTS   100000
 #define N_INSPECTORS 300
@@ -147,7 +148,7 @@ main (int argc, char *argv[])
   g_autofree char *record_path = g_build_filename (folder, "draw.json", NULL);
   g_autofree char *json = NULL;
   double build_ms, draw[N_RUNS], write[N_RUNS], parse[N_RUNS], verify[N_RUNS], total[N_RUNS];
-  double draw_median, python_ms;
+  double draw_median, python_ms, digest_ms, glib_write_ms, glib_read_ms;
   gsize  length = 0;
   guint  n_picks;
   gint64 start;
@@ -190,6 +191,28 @@ main (int argc, char *argv[])
       total[i] = parse[i] + verify[i];
     }
 
+  start = g_get_monotonic_time ();
+  g_free (suiji_draw_digest_json (json, length));
+  digest_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  /* Once each: they take a second between them. */
+  {
+    g_autoptr (SuijiDrawRecord) published = NULL;
+    g_autofree char *glib_json = NULL;
+    gsize            glib_length = 0;
+
+    start = g_get_monotonic_time ();
+    glib_json = _suiji_draw_record_to_json_glib (rec, &glib_length);
+    glib_write_ms = (g_get_monotonic_time () - start) / 1000.0;
+    if (glib_length != length || memcmp (glib_json, json, length) != 0)
+      g_error ("json-glib writes the record otherwise");
+    start = g_get_monotonic_time ();
+    published = _suiji_draw_record_from_json_glib (json, (gssize) length, NULL);
+    glib_read_ms = (g_get_monotonic_time () - start) / 1000.0;
+    if (published == NULL)
+      g_error ("json-glib does not read the record");
+  }
+
   suiji_draw_record_get_picks (rec, &n_picks);
   draw_median = bench_median (draw, N_RUNS);
   g_print ("draw: %d subjects, %d inspectors, %u drawn with 2 inspectors each, %u processors\n",
@@ -198,10 +221,13 @@ main (int argc, char *argv[])
   g_print ("draw: the draw, median of %d: %.1f ms\n", N_RUNS, draw_median);
   g_print ("draw: writing the JSON record (%.1f MB): median %.1f ms\n", length / 1e6,
            bench_median (write, N_RUNS));
+  g_print ("draw: its digest (SHA-256): %.1f ms\n", digest_ms);
   g_print ("draw: verifying the record: median %.1f ms (reading %.1f ms, drawing again and "
            "comparing %.1f ms)\n",
            bench_median (total, N_RUNS), bench_median (parse, N_RUNS),
            bench_median (verify, N_RUNS));
+  g_print ("draw: through json-glib, as before: writing %.1f ms, reading %.1f ms\n", glib_write_ms,
+           glib_read_ms);
 
   if (!g_file_set_contents (record_path, json, (gssize) length, NULL))
     g_error ("could not write %s", record_path);

@@ -79,6 +79,17 @@ suiji_test_draw (SuijiDatabase *db, gint64 task_id, guint8 seed_byte)
   return draw_id;
 }
 
+/* The time of the draw that the tests write into their records: a
+ * record of the same inputs is then the same file. */
+void
+suiji_test_set_draw_time (SuijiDrawRecord *rec)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+08:00");
+  g_autoptr (GDateTime) time = g_date_time_new (zone, 2025, 3, 1, 9, 30, 0);
+
+  suiji_draw_record_set_drawn_at (rec, time);
+}
+
 /* The first column of the first row as text; "" for NULL or no row. */
 char *
 suiji_test_query (SuijiDatabase *db, const char *sql)

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "suiji-core-test-utils.h"
 #include "suiji-draw.h"
 
 static char *
@@ -327,15 +328,6 @@ generated_record (guint n_subjects, guint n_inspectors, guint32 seed_value, gboo
   return rec;
 }
 
-static void
-set_fixed_time (SuijiDrawRecord *rec)
-{
-  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+08:00");
-  g_autoptr (GDateTime) time = g_date_time_new (zone, 2025, 3, 1, 9, 30, 0);
-
-  suiji_draw_record_set_drawn_at (rec, time);
-}
-
 static char *
 draw_to_json (SuijiDrawRecord *rec)
 {
@@ -464,7 +456,7 @@ test_round_trip_and_tampering (void)
   };
 
   suiji_draw_record_add_avoid (rec, "91130582MA0000001X", "13058200000003");
-  set_fixed_time (rec);
+  suiji_test_set_draw_time (rec);
   json = draw_to_json (rec);
   assert_verified (rec);
 
@@ -609,8 +601,8 @@ test_order_independence (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  set_fixed_time (stored);
-  set_fixed_time (shuffled);
+  suiji_test_set_draw_time (stored);
+  suiji_test_set_draw_time (shuffled);
   a = draw_to_json (stored);
   b = draw_to_json (shuffled);
   g_assert_cmpstr (a, ==, b);

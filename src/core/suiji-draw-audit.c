@@ -182,7 +182,7 @@ check_draw (SuijiDatabase *db,
   gint64           draw_id = sqlite3_column_int64 (row, 0);
   const void      *json = sqlite3_column_blob (row, 5);
   gsize            length = (gsize) sqlite3_column_bytes (row, 5);
-  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, json, length);
+  g_autofree char *digest = suiji_draw_digest_json (json, length);
   const char      *stored_digest = _suiji_column_text (row, 6);
   const char      *stored_previous = (const char *) sqlite3_column_text (row, 7);
   g_autoptr (SuijiDrawRecord) record = NULL;

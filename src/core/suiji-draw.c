@@ -9,15 +9,13 @@
  *
  * Speed: a county pool of 100 000 subjects with 300 inspectors hashes about
  * a million short messages. The hashes start from a context that already
- * holds the common prefix, are computed on all processors (they do not
- * depend on each other; only the choice with the cap is sequential), and
- * each stratum keeps its first k by a bounded heap instead of a full sort.
+ * holds the common prefix (for the inspectors, the whole first block when
+ * badges share its last bytes, see score_inspectors ()), are computed on
+ * all processors (they do not depend on each other; only the choice with
+ * the cap is sequential), and each stratum keeps its first k by a bounded
+ * heap instead of a full sort.
  *
- * The JSON record is written and read through json-glib. json-glib 1.6
- * is lenient where a published record must not be (see
- * find_unsafe_json ()), so a short pass over the text refuses what it
- * would misread before it parses; the walk over its tree then checks every
- * field's type and range.
+ * The JSON record is written and read in suiji-draw-json.c.
  */
 
 #define G_LOG_DOMAIN "suiji-draw"
@@ -27,96 +25,18 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
-#include <json-glib/json-glib.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 
-#include "suiji-draw.h"
+#include "suiji-draw-private.h"
 
 /* Threads for the hashing; more than this gains nothing on a county pool. */
 #define MAX_THREADS 8
 
 /* The inspector scores of this many bytes are computed at a time. */
 #define SCORE_BLOCK_BYTES (4 * 1024 * 1024)
-
-/* A record of the largest county pool is a few MB; anything far beyond is
- * not a draw record. */
-#define MAX_RECORD_BYTES (512 * 1024 * 1024)
-
-/* Deeper than any draw record nests (it nests three levels). */
-#define MAX_JSON_DEPTH 64
-
-typedef struct
-{
-  const char *key;
-  const char *name;
-  const char *stratum;
-} Candidate;
-
-typedef struct
-{
-  const char *stratum;
-  int         bp;
-  int         count;
-} Rule;
-
-typedef struct
-{
-  const char *key;
-  const char *department;
-} Inspector;
-
-typedef struct
-{
-  const char *subject;
-  const char *inspector;
-} Avoid;
-
-typedef struct
-{
-  const char *department;
-  guint       m;
-} DepartmentCount;
-
-typedef struct
-{
-  char    digest[2 * 32 + 1];
-  GArray *strata;     /* SuijiDrawStratum */
-  GArray *picks;      /* SuijiDrawPick */
-  char  **slots;      /* the picks' inspector lists, one block */
-  guint  *pool_order; /* candidate indices by (stratum, key); NULL when not known */
-} Results;
-
-struct _SuijiDrawRecord
-{
-  /* Every string of the record; strata and departments are interned, so
-   * that equal names are equal pointers. */
-  GStringChunk *strings;
-
-  /* Inputs */
-  gboolean          has_seed;
-  guint8            seed[SUIJI_DRAW_SEED_SIZE];
-  char              seed_hex[2 * SUIJI_DRAW_SEED_SIZE + 1];
-  SuijiDrawSeedKind seed_kind;
-  const char       *seed_text;
-  const char       *drawn_at;
-  gint64            task_id;
-  const char       *task_name;
-  GStrv             task_departments;
-  GArray           *candidates;        /* Candidate */
-  GArray           *rules;             /* Rule */
-  GArray           *inspectors;        /* Inspector */
-  GArray           *avoid;             /* Avoid */
-  GArray           *department_counts; /* DepartmentCount */
-  guint             m;
-  int               cap;
-
-  /* Results, from suiji_draw_run () or read from a published file */
-  gboolean has_results;
-  Results  results;
-};
 
 /* clang-format off */
 G_DEFINE_QUARK (suiji-draw-error-quark, suiji_draw_error)
@@ -167,14 +87,6 @@ parse_hex32 (const char *hex, gboolean lower_only, guint8 out[32])
     }
 
   return TRUE;
-}
-
-static gboolean
-is_lower_hex64 (const char *text)
-{
-  guint8 ignored[32];
-
-  return parse_hex32 (text, TRUE, ignored);
 }
 
 /* Seeds */
@@ -307,6 +219,7 @@ suiji_draw_record_new (void)
   SuijiDrawRecord *rec = g_new0 (SuijiDrawRecord, 1);
 
   rec->strings = g_string_chunk_new (64 * 1024);
+  rec->keys = g_string_chunk_new (64 * 1024);
   rec->task_name = "";
   rec->task_departments = g_new0 (char *, 1);
   rec->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -339,6 +252,7 @@ suiji_draw_record_free (SuijiDrawRecord *rec)
   g_array_unref (rec->avoid);
   g_array_unref (rec->department_counts);
   g_string_chunk_free (rec->strings);
+  g_string_chunk_free (rec->keys);
   g_free (rec);
 }
 
@@ -469,7 +383,7 @@ suiji_draw_record_add_candidate (SuijiDrawRecord *rec,
   g_return_if_fail (stratum != NULL && g_utf8_validate (stratum, -1, NULL));
 
   forget_results (rec);
-  candidate.key = keep (rec, key);
+  candidate.key = g_string_chunk_insert (rec->keys, key);
   candidate.name = name != NULL && name[0] != '\0' ? keep (rec, name) : "";
   candidate.stratum = intern (rec, stratum);
   g_array_append_val (rec->candidates, candidate);
@@ -649,6 +563,50 @@ effective_m (SuijiDrawRecord *rec)
   return (guint) MIN (sum, G_MAXINT32);
 }
 
+/* For the JSON record (suiji-draw-private.h) */
+
+const char *
+_suiji_draw_record_keep (SuijiDrawRecord *rec, const char *text)
+{
+  return keep (rec, text);
+}
+
+const char *
+_suiji_draw_record_keep_key (SuijiDrawRecord *rec, const char *key)
+{
+  return g_string_chunk_insert (rec->keys, key);
+}
+
+const char *
+_suiji_draw_record_intern (SuijiDrawRecord *rec, const char *text)
+{
+  return intern (rec, text);
+}
+
+void
+_suiji_draw_record_set_seed (SuijiDrawRecord *rec, const guint8 seed[SUIJI_DRAW_SEED_SIZE])
+{
+  set_seed (rec, seed);
+}
+
+void
+_suiji_draw_record_set_rule (SuijiDrawRecord *rec, const char *stratum, int bp, int count)
+{
+  set_rule (rec, stratum, bp, count);
+}
+
+guint
+_suiji_draw_record_effective_m (SuijiDrawRecord *rec)
+{
+  return effective_m (rec);
+}
+
+gboolean
+_suiji_draw_parse_hex32 (const char *hex, gboolean lower_only, guint8 out[32])
+{
+  return parse_hex32 (hex, lower_only, out);
+}
+
 /* Work on all processors */
 
 typedef void (*SliceFunc) (gpointer data, guint begin, guint end);
@@ -712,6 +670,7 @@ run_in_slices (SliceFunc func, gpointer data, guint n, guint min_per_thread)
 
 typedef struct
 {
+  guint64     head[2]; /* the 16 bytes after the keys' common prefix, big-endian */
   const char *key;
   guint       index;
 } KeyRef;
@@ -723,16 +682,62 @@ typedef struct
   guint       n;
 } Bucket;
 
+/* Byte order of keys that share their first *@skip bytes: the heads
+ * decide but for keys that agree in them. */
 static int
-compare_key_refs (gconstpointer a, gconstpointer b)
+compare_key_refs (gconstpointer a, gconstpointer b, gpointer skip)
 {
-  return strcmp (((const KeyRef *) a)->key, ((const KeyRef *) b)->key);
+  const KeyRef *x = a;
+  const KeyRef *y = b;
+
+  if (x->head[0] != y->head[0])
+    return x->head[0] < y->head[0] ? -1 : 1;
+  if (x->head[1] != y->head[1])
+    return x->head[1] < y->head[1] ? -1 : 1;
+  return strcmp (x->key + *(const gsize *) skip, y->key + *(const gsize *) skip);
 }
 
 static int
 compare_bucket_names (gconstpointer a, gconstpointer b)
 {
   return strcmp (((const Bucket *) a)->name, ((const Bucket *) b)->name);
+}
+
+/* The length of the prefix that every key of @candidates shares. */
+static gsize
+common_prefix_length (const Candidate *candidates, guint n)
+{
+  gsize length = n > 0 ? strlen (candidates[0].key) : 0;
+
+  for (guint i = 1; i < n && length > 0; i++)
+    {
+      const char *key = candidates[i].key;
+      gsize       same = 0;
+
+      while (same < length && key[same] == candidates[0].key[same])
+        same++;
+      length = same;
+    }
+  return length;
+}
+
+/* Bytes [@skip, @skip + 16) of @key as two big-endian numbers, the bytes
+ * after its end taken as 0, so that the numbers compare as the bytes do. */
+static void
+key_head (const char *key, gsize skip, guint64 head[2])
+{
+  const guchar *p = (const guchar *) key + skip;
+  gboolean      ended = FALSE;
+
+  for (guint half = 0; half < 2; half++)
+    {
+      head[half] = 0;
+      for (guint i = 0; i < 8; i++)
+        {
+          ended = ended || *p == '\0';
+          head[half] = head[half] << 8 | (ended ? 0 : *p++);
+        }
+    }
 }
 
 /* Orders the pool by (stratum, key) in byte order: the order of the pool
@@ -755,6 +760,7 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
   const char *last_stratum = NULL;
   guint       last_bucket = 0;
   guint       start = 0;
+  gsize       skip;
 
   if (duplicate != NULL)
     *duplicate = NULL;
@@ -764,6 +770,16 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
     {
       const char *stratum = candidates[i].stratum;
 
+      /* A pool comes in the directory's order, the strata mixed: the few
+       * there are are looked at one by one before they are looked up. */
+      for (guint b = 0; stratum != last_stratum && b < MIN (buckets->len, 8); b++)
+        {
+          if (g_array_index (buckets, Bucket, b).name == stratum)
+            {
+              last_stratum = stratum;
+              last_bucket = b;
+            }
+        }
       if (stratum != last_stratum)
         {
           gpointer found = g_hash_table_lookup (by_name, stratum);
@@ -802,13 +818,21 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
     }
 
   /* Sorted by key and then dealt into the strata, each stratum stays in
-   * key order. */
-  qsort (refs, n, sizeof (KeyRef), compare_key_refs);
+   * key order. Keys of one county share their first bytes (91130582…),
+   * so the comparison starts after them, on the next sixteen read as two
+   * numbers, which settle almost every comparison of credit codes
+   * without reading the keys again. */
+  skip = common_prefix_length (candidates, n);
+  for (guint i = 0; i < n; i++)
+    key_head (refs[i].key, skip, refs[i].head);
+  g_qsort_with_data (refs, (gint) n, sizeof (KeyRef), compare_key_refs, &skip);
   for (guint i = 0; i < n; i++)
     {
       guint b = renumber[bucket_of[refs[i].index]];
 
+      /* Keys whose heads differ differ: only the others are read again. */
       if (duplicate != NULL && *duplicate == NULL && i > 0 &&
+          refs[i - 1].head[0] == refs[i].head[0] && refs[i - 1].head[1] == refs[i].head[1] &&
           strcmp (refs[i - 1].key, refs[i].key) == 0)
         *duplicate = refs[i].key;
       order[fill[b]++] = refs[i].index;
@@ -853,6 +877,44 @@ compute_digest (SuijiDrawRecord *rec, const guint *order, char digest_hex[65])
   to_hex (digest, SHA256_DIGEST_SIZE, digest_hex);
 }
 
+/* Puts the candidates, and their keys, in pool order; @order becomes the
+ * identity. The passes that follow (the pool digest, the scores, the
+ * record's "pool") then read memory in order instead of jumping about it:
+ * for a pool frozen from the directory in its own order, the jumps took
+ * longer than the work. The order of the candidates is no input of the
+ * draw, so nothing else changes. */
+static void
+put_in_pool_order (SuijiDrawRecord *rec, guint *order)
+{
+  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  guint            n = rec->candidates->len;
+  GArray          *sorted;
+  GStringChunk    *keys;
+  guint            i = 0;
+
+  while (i < n && order[i] == i)
+    i++;
+  if (i == n)
+    return;
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
+  keys = g_string_chunk_new (64 * 1024);
+  for (i = 0; i < n; i++)
+    {
+      Candidate candidate = candidates[order[i]];
+
+      candidate.key = g_string_chunk_insert (keys, candidate.key);
+      g_array_append_val (sorted, candidate);
+      order[i] = i;
+    }
+  g_array_unref (rec->candidates);
+  rec->candidates = sorted;
+  g_string_chunk_free (rec->keys);
+  rec->keys = keys;
+  /* A published record's own pool order was for the old places. */
+  g_clear_pointer (&rec->results.pool_order, g_free);
+}
+
 /**
  * suiji_draw_pool_digest:
  *
@@ -874,6 +936,17 @@ suiji_draw_pool_digest (SuijiDrawRecord *rec)
   order = order_pool (rec, &buckets, NULL);
   compute_digest (rec, order, digest);
   return g_strdup (digest);
+}
+
+/* The pool order the record's "pool" is written in, for a record read
+ * from a file, whose pool may come in any order. */
+void
+_suiji_draw_record_ensure_pool_order (SuijiDrawRecord *rec)
+{
+  g_autoptr (GArray) buckets = NULL;
+
+  if (rec->results.pool_order == NULL)
+    rec->results.pool_order = order_pool (rec, &buckets, NULL);
 }
 
 /* Scores */
@@ -989,32 +1062,70 @@ typedef struct
   const char *const *subject_keys;
   const char *const *inspector_keys;
   gsize             *inspector_key_lengths;
+  const guint       *by_key; /* the inspectors in key order */
   guint              n_inspectors;
   guint8            *scores; /* n_inspectors scores per subject */
 } InspectorScoring;
 
+/* Almost all of the draw's time. The message seed ‖ "inspector" ‖ 0 ‖
+ * subject ‖ 0 ‖ badge is 75 bytes for a credit code and a 14-digit badge:
+ * two SHA-256 blocks, the first ending three bytes into the badge. Badges
+ * of one county share those bytes, so the state after the first block is
+ * computed once per subject and shared prefix rather than once per
+ * inspector, which halves the work. Taken in key order, inspectors that
+ * share the bytes are next to each other. */
 static void
 score_inspectors (gpointer data, guint begin, guint end)
 {
   InspectorScoring *scoring = data;
+  const gsize       label_length = SUIJI_DRAW_SEED_SIZE + sizeof inspector_label;
 
   for (guint s = begin; s < end; s++)
     {
       struct sha256_ctx subject_ctx = scoring->prefix;
+      struct sha256_ctx block_ctx = scoring->prefix;
       const char       *key = scoring->subject_keys[s];
-      guint8 *out = scoring->scores + (gsize) s * scoring->n_inspectors * SHA256_DIGEST_SIZE;
+      gsize             key_length = strlen (key);
+      gsize       to_fill = SHA256_BLOCK_SIZE - (label_length + key_length + 1) % SHA256_BLOCK_SIZE;
+      const char *block_filled_with = NULL;
+      guint8     *out = scoring->scores + (gsize) s * scoring->n_inspectors * SHA256_DIGEST_SIZE;
 
       /* With the NUL: the separator before the inspector's key. */
-      sha256_update (&subject_ctx, strlen (key) + 1, (const guint8 *) key);
-      for (guint j = 0; j < scoring->n_inspectors; j++)
+      sha256_update (&subject_ctx, key_length + 1, (const guint8 *) key);
+      for (guint i = 0; i < scoring->n_inspectors; i++)
         {
-          struct sha256_ctx ctx = subject_ctx;
+          guint             j = scoring->by_key[i];
+          const char       *inspector = scoring->inspector_keys[j];
+          gsize             length = scoring->inspector_key_lengths[j];
+          struct sha256_ctx ctx;
 
-          sha256_update (&ctx, scoring->inspector_key_lengths[j],
-                         (const guint8 *) scoring->inspector_keys[j]);
+          if (length >= to_fill)
+            {
+              if (block_filled_with == NULL || memcmp (block_filled_with, inspector, to_fill) != 0)
+                {
+                  block_ctx = subject_ctx;
+                  sha256_update (&block_ctx, to_fill, (const guint8 *) inspector);
+                  block_filled_with = inspector;
+                }
+              ctx = block_ctx;
+              sha256_update (&ctx, length - to_fill, (const guint8 *) inspector + to_fill);
+            }
+          else
+            {
+              ctx = subject_ctx;
+              sha256_update (&ctx, length, (const guint8 *) inspector);
+            }
           sha256_digest (&ctx, SHA256_DIGEST_SIZE, out + (gsize) j * SHA256_DIGEST_SIZE);
         }
     }
+}
+
+static int
+compare_indexed_keys (gconstpointer a, gconstpointer b, gpointer keys)
+{
+  const char *const *strings = keys;
+
+  return strcmp (strings[*(const guint *) a], strings[*(const guint *) b]);
 }
 
 static void
@@ -1072,6 +1183,12 @@ printable (const char *text)
         *p = '?';
     }
   return copy;
+}
+
+char *
+_suiji_draw_printable (const char *text)
+{
+  return printable (text);
 }
 
 static char *
@@ -1181,6 +1298,7 @@ match_inspectors (SuijiDrawRecord *rec, Results *out, GError **error)
   g_autofree guint       *relevant = g_new (guint, MAX (rec->inspectors->len, 1));
   g_autofree const char **keys = NULL;
   g_autofree gsize       *key_lengths = NULL;
+  g_autofree guint       *key_order = NULL;
   g_autofree guint       *load = NULL;
   g_autofree gboolean    *blocked = NULL;
   g_autofree guint8      *scores = NULL;
@@ -1231,14 +1349,17 @@ match_inspectors (SuijiDrawRecord *rec, Results *out, GError **error)
 
   keys = g_new (const char *, MAX (n_relevant, 1));
   key_lengths = g_new (gsize, MAX (n_relevant, 1));
+  key_order = g_new (guint, MAX (n_relevant, 1));
   load = g_new0 (guint, MAX (n_relevant, 1));
   blocked = g_new0 (gboolean, MAX (n_relevant, 1));
   for (guint j = 0; j < n_relevant; j++)
     {
       keys[j] = inspectors[relevant[j]].key;
       key_lengths[j] = strlen (keys[j]);
+      key_order[j] = j;
       g_hash_table_insert (by_key, (gpointer) keys[j], GUINT_TO_POINTER (j + 1));
     }
+  g_qsort_with_data (key_order, (gint) n_relevant, sizeof (guint), compare_indexed_keys, keys);
 
   for (guint i = 0; i < rec->avoid->len; i++)
     {
@@ -1271,6 +1392,7 @@ match_inspectors (SuijiDrawRecord *rec, Results *out, GError **error)
   start_prefix (&scoring.prefix, rec->seed, inspector_label, sizeof inspector_label);
   scoring.inspector_keys = keys;
   scoring.inspector_key_lengths = key_lengths;
+  scoring.by_key = key_order;
   scoring.n_inspectors = n_relevant;
   block = MAX (1, SCORE_BLOCK_BYTES / (MAX (n_relevant, 1) * SHA256_DIGEST_SIZE));
   scores =
@@ -1440,12 +1562,13 @@ suiji_draw_record_plan_strata (SuijiDrawRecord *rec, guint *n_strata)
 }
 
 /* The whole draw from @rec's inputs into @out; on error @out is left
- * empty. @rec's own results are not touched, so that verification can
- * compare. */
+ * empty. @rec's own results are not touched (but for the pool order they
+ * keep for writing, which is dropped when the candidates move), so that
+ * verification can compare. */
 static gboolean
 compute (SuijiDrawRecord *rec, Results *out, GError **error)
 {
-  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  const Candidate *candidates;
   g_autoptr (GArray) buckets = NULL;
   g_autoptr (GHashTable) inspector_keys = NULL;
   g_autofree Scored *items = NULL;
@@ -1484,6 +1607,8 @@ compute (SuijiDrawRecord *rec, Results *out, GError **error)
       results_clear (out);
       return FALSE;
     }
+  put_in_pool_order (rec, out->pool_order);
+  candidates = (const Candidate *) (gpointer) rec->candidates->data;
   compute_digest (rec, out->pool_order, out->digest);
 
   out->strata = strata_in_drawn_order (rec, buckets);
@@ -1803,574 +1928,15 @@ suiji_draw_record_get_picks (SuijiDrawRecord *rec, guint *n_picks)
   return rec->has_results ? (const SuijiDrawPick *) (gpointer) rec->results.picks->data : NULL;
 }
 
-/* Writing the record */
-
-static void
-add_string_member (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int_member (JsonBuilder *builder, const char *name, gint64 value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* A negative @value is written null. */
-static void
-add_int_or_null_member (JsonBuilder *builder, const char *name, int value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, value);
-}
-
-static int
-compare_inspectors (gconstpointer a, gconstpointer b)
-{
-  const Inspector *x = a;
-  const Inspector *y = b;
-  int              order = strcmp (x->department, y->department);
-
-  return order != 0 ? order : strcmp (x->key, y->key);
-}
-
-static int
-compare_avoid (gconstpointer a, gconstpointer b)
-{
-  const Avoid *x = a;
-  const Avoid *y = b;
-  int          order = strcmp (x->subject, y->subject);
-
-  return order != 0 ? order : strcmp (x->inspector, y->inspector);
-}
-
-static int
-compare_department_counts (gconstpointer a, gconstpointer b)
-{
-  return strcmp (((const DepartmentCount *) a)->department,
-                 ((const DepartmentCount *) b)->department);
-}
-
-static void
-add_seed_and_task (JsonBuilder *builder, SuijiDrawRecord *rec)
-{
-  add_string_member (builder, "algorithm", SUIJI_DRAW_ALGORITHM);
-  add_string_member (builder, "seed", rec->seed_hex);
-  json_builder_set_member_name (builder, "seed_source");
-  json_builder_begin_object (builder);
-  if (rec->seed_kind == SUIJI_DRAW_SEED_TEXT)
-    {
-      add_string_member (builder, "kind", "text");
-      add_string_member (builder, "text", rec->seed_text);
-    }
-  else
-    add_string_member (builder, "kind", "random");
-  json_builder_end_object (builder);
-  add_string_member (builder, "drawn_at", rec->drawn_at != NULL ? rec->drawn_at : "");
-
-  json_builder_set_member_name (builder, "task");
-  json_builder_begin_object (builder);
-  add_int_member (builder, "id", rec->task_id);
-  add_string_member (builder, "name", rec->task_name);
-  json_builder_set_member_name (builder, "departments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; rec->task_departments[i] != NULL; i++)
-    json_builder_add_string_value (builder, rec->task_departments[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-static void
-add_results (JsonBuilder *builder, const Results *results)
-{
-  add_string_member (builder, "pool_digest", results->digest);
-
-  json_builder_set_member_name (builder, "strata");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < results->strata->len; i++)
-    {
-      const SuijiDrawStratum *stratum = &g_array_index (results->strata, SuijiDrawStratum, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "name", stratum->name);
-      add_int_member (builder, "n", stratum->n);
-      add_int_or_null_member (builder, "bp", stratum->bp);
-      add_int_or_null_member (builder, "count", stratum->count);
-      add_int_member (builder, "k", stratum->k);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "subjects");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < results->picks->len; i++)
-    {
-      const SuijiDrawPick *pick = &g_array_index (results->picks, SuijiDrawPick, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "key", pick->key);
-      add_string_member (builder, "name", pick->name);
-      add_string_member (builder, "stratum", pick->stratum);
-      json_builder_set_member_name (builder, "inspectors");
-      json_builder_begin_array (builder);
-      for (guint j = 0; pick->inspectors[j] != NULL; j++)
-        json_builder_add_string_value (builder, pick->inspectors[j]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_inspector_settings (JsonBuilder *builder, SuijiDrawRecord *rec)
-{
-  add_int_member (builder, "inspectors_per_subject", effective_m (rec));
-  if (rec->department_counts->len > 0)
-    {
-      g_autoptr (GArray) counts = g_array_copy (rec->department_counts);
-
-      g_array_sort (counts, compare_department_counts);
-      json_builder_set_member_name (builder, "inspectors_per_department");
-      json_builder_begin_object (builder);
-      for (guint i = 0; i < counts->len; i++)
-        {
-          const DepartmentCount *count = &g_array_index (counts, DepartmentCount, i);
-
-          add_int_member (builder, count->department, count->m);
-        }
-      json_builder_end_object (builder);
-    }
-  add_int_or_null_member (builder, "inspector_cap", rec->cap);
-}
-
-static void
-add_pools (JsonBuilder *builder, SuijiDrawRecord *rec)
-{
-  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
-  g_autoptr (GArray) inspectors = g_array_copy (rec->inspectors);
-  g_autoptr (GArray) avoid = g_array_copy (rec->avoid);
-
-  json_builder_set_member_name (builder, "pool");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < rec->candidates->len; i++)
-    {
-      const Candidate *candidate = &candidates[rec->results.pool_order[i]];
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "key", candidate->key);
-      add_string_member (builder, "stratum", candidate->stratum);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  g_array_sort (inspectors, compare_inspectors);
-  json_builder_set_member_name (builder, "inspector_pool");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < inspectors->len; i++)
-    {
-      const Inspector *inspector = &g_array_index (inspectors, Inspector, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "key", inspector->key);
-      add_string_member (builder, "department", inspector->department);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  g_array_sort (avoid, compare_avoid);
-  json_builder_set_member_name (builder, "avoid");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < avoid->len; i++)
-    {
-      const Avoid *pair = &g_array_index (avoid, Avoid, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "subject", pair->subject);
-      add_string_member (builder, "inspector", pair->inspector);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
+/* Where a field is */
 
 /**
- * suiji_draw_record_to_json:
- * @length: (out) (optional): the length in bytes
+ * _suiji_draw_where_to_string:
  *
- * The machine-readable record of a draw (reference/draw-algorithm.md),
- * UTF-8, written by json-glib with an indent of two spaces. Beyond the
- * fields of the page it holds "count" in each stratum (the count the task
- * gave, or null) and, for a joint task, "inspectors_per_department". The
- * pool, the inspectors and the avoidance pairs are sorted, so the same
- * draw always gives the same file.
- *
- * Returns: (transfer full): the JSON text; the record must hold results
+ * Returns: (transfer full): the path of @where, e.g. "subjects[3].key"
  */
 char *
-suiji_draw_record_to_json (SuijiDrawRecord *rec, gsize *length)
-{
-  g_autoptr (JsonBuilder) builder = NULL;
-  g_autoptr (JsonGenerator) generator = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  GString *out;
-
-  g_return_val_if_fail (rec != NULL, NULL);
-  g_return_val_if_fail (rec->has_results, NULL);
-
-  if (rec->results.pool_order == NULL)
-    {
-      g_autoptr (GArray) buckets = NULL;
-
-      rec->results.pool_order = order_pool (rec, &buckets, NULL);
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_seed_and_task (builder, rec);
-  add_results (builder, &rec->results);
-  add_inspector_settings (builder, rec);
-  add_pools (builder, rec);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  g_clear_object (&builder);
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  out =
-      g_string_sized_new (1024 + (gsize) rec->candidates->len * 96 + rec->results.picks->len * 256);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/* Reading JSON, through json-glib */
-
-static const char *const retry_hint = N_("get the original file from whoever published the draw");
-
-/* A whole number of @length bytes at @text that json-glib 1.6 reads
- * as it is: no leading zero, no letters but an exponent's, and an
- * integer within 64 bits (json-glib wraps larger ones without a word:
- * 18446744073709551615 reads as -1). */
-static gboolean
-is_plain_number (const char *text, gsize length)
-{
-  gboolean whole = TRUE;
-  gsize    start = text[0] == '-' ? 1 : 0;
-  gsize    digits;
-
-  if (length > start + 1 && text[start] == '0' && g_ascii_isdigit (text[start + 1]))
-    return FALSE;
-  for (gsize i = start; i < length; i++)
-    {
-      if (g_ascii_isdigit (text[i]))
-        continue;
-      if (text[i] != '.' && text[i] != 'e' && text[i] != 'E' && text[i] != '+' && text[i] != '-')
-        return FALSE;
-      whole = FALSE;
-    }
-  if (!whole)
-    return TRUE;
-
-  digits = length - start;
-  if (digits != 19)
-    return digits < 19;
-  return memcmp (text + start, start == 1 ? "9223372036854775808" : "9223372036854775807", 19) <= 0;
-}
-
-/* Reads the escape \uXXXX at @text into @unit. */
-static gboolean
-read_escaped_unit (const char *text, gsize length, gunichar *unit)
-{
-  if (length < 6 || text[0] != '\\' || text[1] != 'u')
-    return FALSE;
-  *unit = 0;
-  for (guint i = 2; i < 6; i++)
-    {
-      int digit = hex_value (text[i], FALSE);
-
-      if (digit < 0)
-        return FALSE;
-      *unit = *unit << 4 | (gunichar) digit;
-    }
-  return TRUE;
-}
-
-/* The length of the escape at @text (on its backslash), or 0 when RFC 8259
- * does not allow it or json-glib would misread it: it reads \x41 as "x41",
- * cuts the string at \u0000, and turns half a surrogate pair into bytes
- * that are not UTF-8. */
-static gsize
-escape_length (const char *text, gsize length)
-{
-  gunichar unit;
-  gunichar low;
-
-  if (length >= 2 && text[1] != '\0' && strchr ("\"\\/bfnrt", text[1]) != NULL)
-    return 2;
-  if (!read_escaped_unit (text, length, &unit) || unit == 0 || (unit >= 0xdc00 && unit <= 0xdfff))
-    return 0;
-  if (unit < 0xd800 || unit > 0xdbff)
-    return 6;
-  return read_escaped_unit (text + 6, length - 6, &low) && low >= 0xdc00 && low <= 0xdfff ? 12 : 0;
-}
-
-/* json-glib 1.6 reads what RFC 8259 forbids, in ways that matter here: it
- * nests by recursion without a limit (a file of "[" overflows the stack),
- * wraps numbers beyond 64 bits, misreads some escapes (see
- * escape_length ()), takes control characters in strings, ignores an
- * array or an object after the root, and reads comments and
- * single-quoted strings. This pass refuses all that before json-glib
- * reads the text; it follows only strings, brackets and numbers, and
- * leaves the rest of the syntax to json-glib. Returns the offset of the
- * first byte refused, or -1. */
-static gssize
-find_unsafe_json (const char *text, gsize length)
-{
-  guint    depth = 0;
-  gboolean after_root = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      gsize end;
-
-      switch (text[i])
-        {
-        case ' ':
-        case '\n':
-        case '\r':
-        case '\t':
-          continue;
-        default:
-          break;
-        }
-      if (after_root)
-        return (gssize) i;
-
-      switch (text[i])
-        {
-        case '"':
-          for (i++; i < length && text[i] != '"'; i++)
-            {
-              gsize escape;
-
-              if ((guchar) text[i] < 0x20)
-                return (gssize) i;
-              if (text[i] != '\\')
-                continue;
-              escape = escape_length (text + i, length - i);
-              if (escape == 0)
-                return (gssize) i;
-              i += escape - 1;
-            }
-          break;
-        case '[':
-        case '{':
-          if (++depth > MAX_JSON_DEPTH)
-            return (gssize) i;
-          break;
-        case ']':
-        case '}':
-          if (depth > 0 && --depth == 0)
-            after_root = TRUE;
-          break;
-        case '\'':
-        case '/':
-        case '#':
-          return (gssize) i;
-        default:
-          if (text[i] != '-' && !g_ascii_isdigit (text[i]))
-            break;
-          for (end = i + 1; end < length && (g_ascii_isalnum (text[end]) || text[end] == '.' ||
-                                             text[end] == '+' || text[end] == '-');
-               end++)
-            ;
-          if (!is_plain_number (text + i, end - i))
-            return (gssize) i;
-          i = end - 1;
-          break;
-        }
-    }
-
-  return -1;
-}
-
-static gboolean
-not_json (GError **error, const char *text, gsize offset)
-{
-  guint       line = 1;
-  const char *line_start = text;
-
-  for (const char *c = text; c < text + offset; c++)
-    {
-      if (*c == '\n')
-        {
-          line++;
-          line_start = c + 1;
-        }
-    }
-  g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-               _("The draw record is not valid JSON (line %u, column %u): %s."), line,
-               (guint) g_utf8_strlen (line_start, text + offset - line_start) + 1, _(retry_hint));
-  return FALSE;
-}
-
-/* What json-glib tells while it parses and cannot tell after: where a
- * syntax error is, and which members an object holds twice (it keeps the
- * last one). */
-typedef struct
-{
-  GArray     *open;           /* OpenObject, the objects whose members are being read */
-  GHashTable *twice;          /* JsonObject * → set of member names; NULL when none */
-  guint       error_line;     /* from 1; 0 when json-glib did not say */
-  guint       error_position; /* in bytes from 1 */
-} Reading;
-
-typedef struct
-{
-  JsonObject *object;
-  guint       n_members; /* read so far, twice counted once */
-} OpenObject;
-
-static void
-reading_clear (Reading *reading)
-{
-  g_clear_pointer (&reading->open, g_array_unref);
-  g_clear_pointer (&reading->twice, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
-
-/* json-glib tells of a member once it is in @object, and of the end of an
- * object once all its members are: the members of an object nested in
- * another come between two of the outer's. */
-static void
-on_object_member (JsonParser *parser, JsonObject *object, const char *name, gpointer user_data)
-{
-  Reading    *reading = user_data;
-  OpenObject *top = NULL;
-  GHashTable *names;
-
-  if (reading->open->len > 0)
-    top = &g_array_index (reading->open, OpenObject, reading->open->len - 1);
-  if (top == NULL || top->object != object)
-    {
-      OpenObject opened = { object, 0 };
-
-      g_array_append_val (reading->open, opened);
-      top = &g_array_index (reading->open, OpenObject, reading->open->len - 1);
-    }
-  if (++top->n_members <= json_object_get_size (object))
-    return;
-
-  top->n_members--;
-  if (reading->twice == NULL)
-    reading->twice = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_object_unref,
-                                            (GDestroyNotify) g_hash_table_unref);
-  names = g_hash_table_lookup (reading->twice, object);
-  if (names == NULL)
-    {
-      /* The reference keeps the address from another object, should this
-       * one be dropped for a member given twice in its parent. */
-      names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (reading->twice, json_object_ref (object), names);
-    }
-  g_hash_table_add (names, g_strdup (name));
-}
-
-static void
-on_object_end (JsonParser *parser, JsonObject *object, gpointer user_data)
-{
-  Reading *reading = user_data;
-
-  if (reading->open->len > 0 &&
-      g_array_index (reading->open, OpenObject, reading->open->len - 1).object == object)
-    g_array_set_size (reading->open, reading->open->len - 1);
-}
-
-static void
-on_error (JsonParser *parser, gpointer json_error, gpointer user_data)
-{
-  Reading *reading = user_data;
-
-  reading->error_line = json_parser_get_current_line (parser);
-  reading->error_position = json_parser_get_current_pos (parser);
-}
-
-/* The offset of json-glib's line and position in @text. */
-static gsize
-error_offset (const Reading *reading, const char *text, gsize length)
-{
-  const char *line_start = text;
-
-  if (reading->error_line == 0)
-    return length;
-  for (guint line = 1; line < reading->error_line; line++)
-    {
-      const char *newline = memchr (line_start, '\n', text + length - line_start);
-
-      if (newline == NULL)
-        break;
-      line_start = newline + 1;
-    }
-  return MIN ((gsize) (line_start - text) + MAX (reading->error_position, 1) - 1, length);
-}
-
-/* Parses @text; the root is valid as long as @parser. */
-static JsonNode *
-parse (JsonParser *parser, Reading *reading, const char *text, gsize length, GError **error)
-{
-  g_autoptr (GError) json_error = NULL;
-  gssize    refused = find_unsafe_json (text, length);
-  JsonNode *root;
-
-  if (refused >= 0)
-    {
-      not_json (error, text, (gsize) refused);
-      return NULL;
-    }
-
-  reading->open = g_array_new (FALSE, FALSE, sizeof (OpenObject));
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), reading);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), reading);
-  g_signal_connect (parser, "error", G_CALLBACK (on_error), reading);
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &json_error))
-    {
-      g_debug ("json-glib: %s", json_error->message);
-      not_json (error, text, error_offset (reading, text, length));
-      return NULL;
-    }
-
-  /* json-glib reads an empty text as no root at all. */
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    not_json (error, text, length);
-  return root;
-}
-
-/* Reading the record's fields */
-
-/* Where a field is, for messages: "name", "parent.name", "parent[3].name"
- * or "parent[3].name[1]"; -1 for no index. */
-typedef struct
-{
-  const char *parent;
-  int         index;
-  const char *name;
-  int         name_index;
-} Where;
-
-static char *
-where_to_string (const Where *where)
+_suiji_draw_where_to_string (const Where *where)
 {
   GString *path = g_string_new (NULL);
 
@@ -2389,724 +1955,12 @@ where_to_string (const Where *where)
   return g_string_free (path, FALSE);
 }
 
-static Where
-at (const char *parent, int index, const char *name)
+Where
+_suiji_draw_at (const char *parent, int index, const char *name)
 {
   Where where = { parent, index, name, -1 };
 
   return where;
-}
-
-typedef enum
-{
-  PROBLEM_TWICE,
-  PROBLEM_MISSING,
-  PROBLEM_NOT_TEXT,
-  PROBLEM_NOT_LIST,
-  PROBLEM_NOT_OBJECT,
-  PROBLEM_NOT_HEX,
-  PROBLEM_NOT_KIND,
-  PROBLEM_NOT_TIME,
-  PROBLEM_NOT_SUM,
-  PROBLEM_REPEATED_STRATUM,
-  PROBLEM_COUNT_WITH_RATIO,
-} Problem;
-
-static gboolean
-field_error (GError **error, const Where *where, Problem problem)
-{
-  g_autofree char *path = where_to_string (where);
-  const char      *hint = _(retry_hint);
-
-  switch (problem)
-    {
-    case PROBLEM_TWICE:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The draw record holds the field “%s” twice: %s."), path, hint);
-      break;
-    case PROBLEM_MISSING:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The draw record lacks the field “%s”: %s."), path, hint);
-      break;
-    case PROBLEM_NOT_TEXT:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be a text: %s."), path, hint);
-      break;
-    case PROBLEM_NOT_LIST:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be a list: %s."), path, hint);
-      break;
-    case PROBLEM_NOT_OBJECT:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be an object: %s."), path, hint);
-      break;
-    case PROBLEM_NOT_HEX:
-      g_set_error (
-          error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-          _("The field “%s” of the draw record should be 64 lowercase hexadecimal digits: %s."),
-          path, hint);
-      break;
-    case PROBLEM_NOT_KIND:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be “random” or “text”: %s."), path,
-                   hint);
-      break;
-    case PROBLEM_NOT_TIME:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be an ISO 8601 time with its UTC "
-                      "offset: %s."),
-                   path, hint);
-      break;
-    case PROBLEM_NOT_SUM:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record should be the sum of "
-                      "“inspectors_per_department”: %s."),
-                   path, hint);
-      break;
-    case PROBLEM_REPEATED_STRATUM:
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The field “%s” of the draw record names a stratum listed before: %s."), path,
-                   hint);
-      break;
-    case PROBLEM_COUNT_WITH_RATIO:
-      g_set_error (
-          error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-          _("The field “%s” of the draw record should be null when the stratum has a ratio: %s."),
-          path, hint);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
-}
-
-/* Finds the member @where->name of @object: FALSE when it is there twice,
- * or missing and @required; *@out is NULL when it is missing. */
-static gboolean
-find_member (Reading     *reading,
-             JsonObject  *object,
-             const Where *where,
-             gboolean     required,
-             JsonNode   **out,
-             GError     **error)
-{
-  GHashTable *twice = reading->twice != NULL ? g_hash_table_lookup (reading->twice, object) : NULL;
-
-  *out = NULL;
-  if (twice != NULL && g_hash_table_contains (twice, where->name))
-    return field_error (error, where, PROBLEM_TWICE);
-  *out = json_object_get_member (object, where->name);
-  if (*out == NULL && required)
-    return field_error (error, where, PROBLEM_MISSING);
-  return TRUE;
-}
-
-static JsonNode *
-lookup (Reading *reading, JsonObject *object, const Where *where, GError **error)
-{
-  JsonNode *found;
-
-  return find_member (reading, object, where, TRUE, &found, error) ? found : NULL;
-}
-
-static const char *
-expect_string (JsonNode *node, const Where *where, GError **error)
-{
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      field_error (error, where, PROBLEM_NOT_TEXT);
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-expect_array (JsonNode *node, const Where *where, GError **error)
-{
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      field_error (error, where, PROBLEM_NOT_LIST);
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-expect_object (JsonNode *node, const Where *where, GError **error)
-{
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, where, PROBLEM_NOT_OBJECT);
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static const char *
-get_string (Reading *reading, JsonObject *object, const Where *where, GError **error)
-{
-  JsonNode *node = lookup (reading, object, where, error);
-
-  return node != NULL ? expect_string (node, where, error) : NULL;
-}
-
-static JsonArray *
-get_array (Reading *reading, JsonObject *object, const Where *where, GError **error)
-{
-  JsonNode *node = lookup (reading, object, where, error);
-
-  return node != NULL ? expect_array (node, where, error) : NULL;
-}
-
-static JsonObject *
-get_object (Reading *reading, JsonObject *object, const Where *where, GError **error)
-{
-  JsonNode *node = lookup (reading, object, where, error);
-
-  return node != NULL ? expect_object (node, where, error) : NULL;
-}
-
-/* Reads a whole number in [@min, @max]; with @nullable, null gives -1. */
-static gboolean
-get_integer (Reading     *reading,
-             JsonObject  *object,
-             const Where *where,
-             gint64       min,
-             gint64       max,
-             gboolean     nullable,
-             gint64      *out,
-             GError     **error)
-{
-  JsonNode *node = lookup (reading, object, where, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = -1;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < min || json_node_get_int (node) > max)
-    {
-      g_autofree char *path = where_to_string (where);
-      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
-      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-
-      if (nullable)
-        g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                     _("The field “%s” of the draw record should be null or a whole number "
-                        "from %s to %s: %s."),
-                     path, low, high, _(retry_hint));
-      else
-        g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                     _("The field “%s” of the draw record should be a whole number from %s to "
-                        "%s: %s."),
-                     path, low, high, _(retry_hint));
-      return FALSE;
-    }
-
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-get_hex (Reading *reading, JsonObject *object, const Where *where, GError **error)
-{
-  const char *text = get_string (reading, object, where, error);
-
-  if (text != NULL && !is_lower_hex64 (text))
-    {
-      field_error (error, where, PROBLEM_NOT_HEX);
-      return NULL;
-    }
-  return text;
-}
-
-/* The array field @name of @object, whose elements are all objects. */
-static JsonArray *
-get_object_list (Reading *reading, JsonObject *object, const char *name, GError **error)
-{
-  Where      where = at (NULL, -1, name);
-  JsonArray *list = get_array (reading, object, &where, error);
-
-  if (list == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        {
-          Where element = { name, -1, NULL, (int) i };
-
-          field_error (error, &element, PROBLEM_NOT_OBJECT);
-          return NULL;
-        }
-    }
-  return list;
-}
-
-static gboolean
-read_seed (SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GError **error)
-{
-  Where       where = at (NULL, -1, "seed");
-  const char *seed_hex = get_hex (reading, root, &where, error);
-  JsonObject *source;
-  const char *kind;
-  guint8      seed[SUIJI_DRAW_SEED_SIZE];
-
-  if (seed_hex == NULL)
-    return FALSE;
-  parse_hex32 (seed_hex, TRUE, seed);
-  set_seed (rec, seed);
-
-  where = at (NULL, -1, "seed_source");
-  source = get_object (reading, root, &where, error);
-  if (source == NULL)
-    return FALSE;
-  where = at ("seed_source", -1, "kind");
-  kind = get_string (reading, source, &where, error);
-  if (kind == NULL)
-    return FALSE;
-  if (strcmp (kind, "random") == 0)
-    rec->seed_kind = SUIJI_DRAW_SEED_RANDOM;
-  else if (strcmp (kind, "text") == 0)
-    {
-      const char *text;
-
-      where = at ("seed_source", -1, "text");
-      text = get_string (reading, source, &where, error);
-      if (text == NULL)
-        return FALSE;
-      rec->seed_kind = SUIJI_DRAW_SEED_TEXT;
-      rec->seed_text = keep (rec, text);
-    }
-  else
-    return field_error (error, &where, PROBLEM_NOT_KIND);
-
-  return TRUE;
-}
-
-static gboolean
-read_task (SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GError **error)
-{
-  Where       where = at (NULL, -1, "drawn_at");
-  const char *drawn_at = get_string (reading, root, &where, error);
-  g_autoptr (GDateTime) time = NULL;
-  g_autoptr (GPtrArray) departments = g_ptr_array_new ();
-  JsonObject *task;
-  JsonArray  *list;
-  const char *name;
-  gint64      id;
-
-  if (drawn_at == NULL)
-    return FALSE;
-  time = g_date_time_new_from_iso8601 (drawn_at, NULL);
-  if (time == NULL)
-    return field_error (error, &where, PROBLEM_NOT_TIME);
-  rec->drawn_at = keep (rec, drawn_at);
-
-  where = at (NULL, -1, "task");
-  task = get_object (reading, root, &where, error);
-  if (task == NULL)
-    return FALSE;
-  where = at ("task", -1, "id");
-  if (!get_integer (reading, task, &where, G_MININT64, G_MAXINT64, FALSE, &id, error))
-    return FALSE;
-  where = at ("task", -1, "name");
-  name = get_string (reading, task, &where, error);
-  if (name == NULL)
-    return FALSE;
-  where = at ("task", -1, "departments");
-  list = get_array (reading, task, &where, error);
-  if (list == NULL)
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      Where       element = { "task", -1, "departments", (int) i };
-      const char *department = expect_string (json_array_get_element (list, i), &element, error);
-
-      if (department == NULL)
-        return FALSE;
-      g_ptr_array_add (departments, (gpointer) department);
-    }
-  g_ptr_array_add (departments, NULL);
-
-  rec->task_id = id;
-  rec->task_name = keep (rec, name);
-  g_strfreev (rec->task_departments);
-  rec->task_departments = g_strdupv ((char **) departments->pdata);
-  return TRUE;
-}
-
-static gboolean
-read_inspector_settings (SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GError **error)
-{
-  Where     where = at (NULL, -1, "inspectors_per_subject");
-  JsonNode *counts_node;
-  gint64    m;
-  gint64    cap;
-
-  if (!get_integer (reading, root, &where, 0, G_MAXINT32, FALSE, &m, error))
-    return FALSE;
-  rec->m = (guint) m;
-
-  where = at (NULL, -1, "inspectors_per_department");
-  if (!find_member (reading, root, &where, FALSE, &counts_node, error))
-    return FALSE;
-  if (counts_node != NULL)
-    {
-      JsonObject *counts = expect_object (counts_node, &where, error);
-      g_autoptr (GList) departments = NULL;
-
-      if (counts == NULL)
-        return FALSE;
-      departments = json_object_get_members (counts);
-      for (GList *l = departments; l != NULL; l = l->next)
-        {
-          Where  entry = at ("inspectors_per_department", -1, l->data);
-          gint64 count;
-
-          if (!get_integer (reading, counts, &entry, 0, G_MAXINT32, FALSE, &count, error))
-            return FALSE;
-          suiji_draw_record_set_inspectors_per_department (rec, l->data, (guint) count);
-        }
-      if (effective_m (rec) != rec->m)
-        {
-          where = at (NULL, -1, "inspectors_per_subject");
-          return field_error (error, &where, PROBLEM_NOT_SUM);
-        }
-    }
-
-  where = at (NULL, -1, "inspector_cap");
-  if (!get_integer (reading, root, &where, 0, G_MAXINT32, TRUE, &cap, error))
-    return FALSE;
-  rec->cap = (int) cap;
-  return TRUE;
-}
-
-/* "subjects": the published picks; their names also name the pool's
- * candidates, which the pool entries do not. */
-static gboolean
-read_subjects (
-    SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GHashTable *names, GError **error)
-{
-  JsonArray *list = get_object_list (reading, root, "subjects", error);
-  Results   *results = &rec->results;
-  gsize      n_slots = 0;
-  gsize      slot = 0;
-  guint      n;
-
-  if (list == NULL)
-    return FALSE;
-  n = json_array_get_length (list);
-
-  /* First the types, and the room the inspector lists need. */
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = json_array_get_object_element (list, i);
-      Where       where = at ("subjects", (int) i, "inspectors");
-      JsonArray  *inspectors = get_array (reading, entry, &where, error);
-
-      if (inspectors == NULL)
-        return FALSE;
-      for (guint j = 0; j < json_array_get_length (inspectors); j++)
-        {
-          where.name_index = (int) j;
-          if (expect_string (json_array_get_element (inspectors, j), &where, error) == NULL)
-            return FALSE;
-        }
-      n_slots += json_array_get_length (inspectors) + 1;
-    }
-
-  results->picks = g_array_sized_new (FALSE, FALSE, sizeof (SuijiDrawPick), n);
-  results->slots = g_new0 (char *, n_slots + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject   *entry = json_array_get_object_element (list, i);
-      Where         where = at ("subjects", (int) i, "key");
-      const char   *key = get_string (reading, entry, &where, error);
-      const char   *name;
-      const char   *stratum;
-      JsonArray    *inspectors;
-      SuijiDrawPick pick;
-
-      if (key == NULL)
-        return FALSE;
-      where.name = "name";
-      if ((name = get_string (reading, entry, &where, error)) == NULL)
-        return FALSE;
-      where.name = "stratum";
-      if ((stratum = get_string (reading, entry, &where, error)) == NULL)
-        return FALSE;
-      where.name = "inspectors";
-      inspectors = get_array (reading, entry, &where, error);
-      if (inspectors == NULL)
-        return FALSE;
-
-      pick.key = (char *) keep (rec, key);
-      pick.name = (char *) keep (rec, name);
-      pick.stratum = (char *) intern (rec, stratum);
-      pick.inspectors = results->slots + slot;
-      for (guint j = 0; j < json_array_get_length (inspectors); j++)
-        results->slots[slot++] = (char *) keep (rec, json_array_get_string_element (inspectors, j));
-      results->slots[slot++] = NULL;
-      g_array_append_val (results->picks, pick);
-      g_hash_table_insert (names, pick.key, pick.name);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_pool (
-    SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GHashTable *names, GError **error)
-{
-  JsonArray *list = get_object_list (reading, root, "pool", error);
-
-  if (list == NULL)
-    return FALSE;
-  g_array_set_size (rec->candidates, 0);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (list, i);
-      Where       where = at ("pool", (int) i, "key");
-      const char *key = get_string (reading, entry, &where, error);
-      const char *stratum;
-      const char *name;
-      Candidate   candidate;
-
-      if (key == NULL)
-        return FALSE;
-      where.name = "stratum";
-      if ((stratum = get_string (reading, entry, &where, error)) == NULL)
-        return FALSE;
-      name = g_hash_table_lookup (names, key);
-      candidate.key = keep (rec, key);
-      candidate.name = name != NULL ? name : "";
-      candidate.stratum = intern (rec, stratum);
-      g_array_append_val (rec->candidates, candidate);
-    }
-
-  return TRUE;
-}
-
-/* "strata": the published strata, and the rules they carry. */
-static gboolean
-read_strata (SuijiDrawRecord *rec, Reading *reading, JsonObject *root, GError **error)
-{
-  JsonArray *list = get_object_list (reading, root, "strata", error);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (list == NULL)
-    return FALSE;
-  rec->results.strata =
-      g_array_sized_new (FALSE, FALSE, sizeof (SuijiDrawStratum), json_array_get_length (list));
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject      *entry = json_array_get_object_element (list, i);
-      Where            where = at ("strata", (int) i, "name");
-      const char      *name = get_string (reading, entry, &where, error);
-      SuijiDrawStratum stratum;
-      JsonNode        *count_node;
-      gint64           number;
-      gint64           bp;
-      gint64           count = -1;
-
-      if (name == NULL)
-        return FALSE;
-      stratum.name = (char *) intern (rec, name);
-      if (!g_hash_table_add (seen, stratum.name))
-        return field_error (error, &where, PROBLEM_REPEATED_STRATUM);
-
-      where.name = "n";
-      if (!get_integer (reading, entry, &where, 0, G_MAXUINT32, FALSE, &number, error))
-        return FALSE;
-      stratum.n = (guint) number;
-      where.name = "k";
-      if (!get_integer (reading, entry, &where, 0, G_MAXUINT32, FALSE, &number, error))
-        return FALSE;
-      stratum.k = (guint) number;
-      where.name = "bp";
-      if (!get_integer (reading, entry, &where, 0, 10000, TRUE, &bp, error))
-        return FALSE;
-
-      /* "count" is this program's addition. A record that lacks it gives
-       * a count rule as "bp": null with "k", as the page shows. */
-      where.name = "count";
-      if (!find_member (reading, entry, &where, FALSE, &count_node, error))
-        return FALSE;
-      if (count_node != NULL)
-        {
-          if (!get_integer (reading, entry, &where, 0, G_MAXINT32, TRUE, &count, error))
-            return FALSE;
-          if (bp >= 0 && count >= 0)
-            return field_error (error, &where, PROBLEM_COUNT_WITH_RATIO);
-        }
-      else if (bp < 0)
-        count = MIN ((gint64) stratum.k, G_MAXINT32);
-
-      stratum.bp = (int) bp;
-      stratum.count = (int) count;
-      if (bp >= 0)
-        set_rule (rec, stratum.name, (int) bp, -1);
-      else if (count >= 0)
-        set_rule (rec, stratum.name, -1, (int) count);
-      g_array_append_val (rec->results.strata, stratum);
-    }
-
-  return TRUE;
-}
-
-/* "inspector_pool" and "avoid": lists of objects with two text fields. */
-static gboolean
-read_pairs (SuijiDrawRecord *rec,
-            Reading         *reading,
-            JsonObject      *root,
-            const char      *list_name,
-            const char      *first_name,
-            const char      *second_name,
-            GError         **error)
-{
-  JsonArray *list = get_object_list (reading, root, list_name, error);
-
-  if (list == NULL)
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (list, i);
-      Where       where = at (list_name, (int) i, first_name);
-      const char *first = get_string (reading, entry, &where, error);
-      const char *second;
-
-      if (first == NULL)
-        return FALSE;
-      where.name = second_name;
-      if ((second = get_string (reading, entry, &where, error)) == NULL)
-        return FALSE;
-      if (strcmp (list_name, "avoid") == 0)
-        {
-          Avoid avoid = { keep (rec, first), keep (rec, second) };
-
-          g_array_append_val (rec->avoid, avoid);
-        }
-      else
-        {
-          Inspector inspector = { keep (rec, first), intern (rec, second) };
-
-          g_array_append_val (rec->inspectors, inspector);
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_record (SuijiDrawRecord *rec, Reading *reading, JsonNode *root_node, GError **error)
-{
-  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  Where       where = at (NULL, -1, "algorithm");
-  JsonObject *root;
-  const char *algorithm;
-  const char *digest;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    {
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The draw record is not a JSON object: %s."), _(retry_hint));
-      return FALSE;
-    }
-  root = json_node_get_object (root_node);
-
-  algorithm = get_string (reading, root, &where, error);
-  if (algorithm == NULL)
-    return FALSE;
-  if (strcmp (algorithm, SUIJI_DRAW_ALGORITHM) != 0)
-    {
-      g_autofree char *shown = printable (algorithm);
-
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_UNKNOWN_ALGORITHM,
-                   _("The record was made with the draw algorithm “%s”, which this version "
-                      "does not know: check it with a version of Suiji that does."),
-                   shown);
-      return FALSE;
-    }
-
-  if (!read_seed (rec, reading, root, error) || !read_task (rec, reading, root, error))
-    return FALSE;
-
-  where = at (NULL, -1, "pool_digest");
-  digest = get_hex (reading, root, &where, error);
-  if (digest == NULL)
-    return FALSE;
-  memcpy (rec->results.digest, digest, sizeof rec->results.digest);
-
-  return read_inspector_settings (rec, reading, root, error) &&
-         read_subjects (rec, reading, root, names, error) &&
-         read_pool (rec, reading, root, names, error) && read_strata (rec, reading, root, error) &&
-         read_pairs (rec, reading, root, "inspector_pool", "key", "department", error) &&
-         read_pairs (rec, reading, root, "avoid", "subject", "inspector", error);
-}
-
-/**
- * suiji_draw_record_from_json:
- * @data: the text of a record
- * @length: its length in bytes, or -1 when NUL-terminated
- *
- * Reads a published record, strictly: a missing field, a wrong type, a
- * number out of range or a seed that is not 64 lowercase hex digits is a
- * %SUIJI_DRAW_ERROR_BAD_RECORD that names the field (e.g. "subjects[3].key");
- * another algorithm is %SUIJI_DRAW_ERROR_UNKNOWN_ALGORITHM. Fields beyond
- * the record's are ignored. The results are the published ones:
- * suiji_draw_verify () checks them.
- *
- * Returns: (transfer full) (nullable): the record, or NULL with @error set
- */
-SuijiDrawRecord *
-suiji_draw_record_from_json (const char *data, gssize length, GError **error)
-{
-  g_autoptr (JsonParser) parser = NULL;
-  g_auto (Reading) reading = { 0 };
-  g_autoptr (SuijiDrawRecord) rec = NULL;
-  JsonNode *root;
-  gsize     size;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (data == NULL)
-    data = "";
-  size = length < 0 ? strlen (data) : (gsize) length;
-  if (size > MAX_RECORD_BYTES)
-    {
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The draw record is larger than %u MB, which no draw makes: %s."),
-                   (guint) (MAX_RECORD_BYTES / (1024 * 1024)), _(retry_hint));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, size, NULL))
-    {
-      g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
-                   _("The draw record is not UTF-8 text: %s."), _(retry_hint));
-      return NULL;
-    }
-  /* A byte order mark, as some Windows tools write. */
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-    }
-
-  parser = json_parser_new ();
-  root = parse (parser, &reading, data, size, error);
-  if (root == NULL)
-    return NULL;
-
-  rec = suiji_draw_record_new ();
-  if (!read_record (rec, &reading, root, error))
-    return NULL;
-
-  rec->has_results = TRUE;
-  return g_steal_pointer (&rec);
 }
 
 /* Verification */
@@ -3114,7 +1968,7 @@ suiji_draw_record_from_json (const char *data, gssize length, GError **error)
 static char *
 say_difference (const Where *where, const char *recorded, const char *drawn)
 {
-  g_autofree char *path = where_to_string (where);
+  g_autofree char *path = _suiji_draw_where_to_string (where);
 
   return g_strdup_printf (_("%s: the record says %s, the draw gives %s"), path, recorded, drawn);
 }
@@ -3122,7 +1976,7 @@ say_difference (const Where *where, const char *recorded, const char *drawn)
 static char *
 say_count_difference (const Where *where, guint recorded, guint drawn)
 {
-  g_autofree char *path = where_to_string (where);
+  g_autofree char *path = _suiji_draw_where_to_string (where);
 
   return g_strdup_printf (_("%s: the record lists %u entries, the draw gives %u"), path, recorded,
                           drawn);
@@ -3151,7 +2005,7 @@ compare_results (const Results *published, const Results *drawn)
       const SuijiDrawStratum *a = &g_array_index (published->strata, SuijiDrawStratum, i);
       const SuijiDrawStratum *b = &g_array_index (drawn->strata, SuijiDrawStratum, i);
 
-      where = at ("strata", (int) i, "name");
+      where = _suiji_draw_at ("strata", (int) i, "name");
       if (strcmp (a->name, b->name) != 0)
         return say_difference (&where, a->name, b->name);
       where.name = "n";
@@ -3163,7 +2017,7 @@ compare_results (const Results *published, const Results *drawn)
     }
   if (published->strata->len != drawn->strata->len)
     {
-      where = at (NULL, -1, "strata");
+      where = _suiji_draw_at (NULL, -1, "strata");
       return say_count_difference (&where, published->strata->len, drawn->strata->len);
     }
 
@@ -3174,7 +2028,7 @@ compare_results (const Results *published, const Results *drawn)
       guint                n_a;
       guint                n_b;
 
-      where = at ("subjects", (int) i, NULL);
+      where = _suiji_draw_at ("subjects", (int) i, NULL);
       if (strcmp (a->key, b->key) != 0)
         return say_difference (&where, a->key, b->key);
       where.name = "stratum";
@@ -3195,7 +2049,7 @@ compare_results (const Results *published, const Results *drawn)
     }
   if (published->picks->len != drawn->picks->len)
     {
-      where = at (NULL, -1, "subjects");
+      where = _suiji_draw_at (NULL, -1, "subjects");
       return say_count_difference (&where, published->picks->len, drawn->picks->len);
     }
 

@@ -141,6 +141,7 @@ const SuijiDrawPick    *suiji_draw_record_get_picks (SuijiDrawRecord *rec, guint
 char            *suiji_draw_record_to_json (SuijiDrawRecord *rec, gsize *length);
 SuijiDrawRecord *suiji_draw_record_from_json (const char *data, gssize length, GError **error);
 gboolean         suiji_draw_verify (SuijiDrawRecord *published, char **difference, GError **error);
+char            *suiji_draw_digest_json (const char *json, gsize length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SuijiDrawRecord, suiji_draw_record_free)
 

@@ -246,7 +246,7 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
 
   json = sqlite3_column_blob (stmt, 0);
   size = sqlite3_column_bytes (stmt, 0);
-  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, json, (gsize) size);
+  digest = suiji_draw_digest_json (json, (gsize) size);
   if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, draw_id);

@@ -320,7 +320,7 @@ _suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *rec
   gint64           id;
 
   json = suiji_draw_record_to_json (record, &length);
-  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) json, length);
+  digest = suiji_draw_digest_json (json, length);
 
   previous = _suiji_database_prepare (
       db, "SELECT record_digest FROM draws ORDER BY id DESC LIMIT 1", error);
