@@ -1309,7 +1309,7 @@ read_inspector_settings (SuijiDrawRecord *rec, const SuijiDrawJson *doc, Node *r
         {
           Where  entry = _suiji_draw_at ("inspectors_per_department", -1, member->name);
           guint  seen = GPOINTER_TO_UINT (g_hash_table_lookup (times, member->name));
-          gint64 count;
+          gint64 count = 0;
 
           if (seen == 0)
             continue;
