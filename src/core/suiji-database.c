@@ -483,6 +483,13 @@ static const char *const migrations[] = {
   "  ('2026-02-14', '春节调休上班', 'workday'), ('2026-02-28', '春节调休上班', 'workday'),"
   "  ('2026-05-09', '劳动节调休上班', 'workday'), ('2026-09-20', '国庆节调休上班', 'workday'),"
   "  ('2026-10-10', '国庆节调休上班', 'workday');",
+
+  /* 5 → 6: a saved draw opens its results and their tallies in two
+   * statements (suiji-task-draw.c, in the draw's transaction) instead of
+   * a trigger per drawn subject and another per result, which took most
+   * of a county draw's save. Results are inserted nowhere else. */
+  "DROP TRIGGER draw_subjects_open_results;"
+  "DROP TRIGGER results_tally_insert;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);
