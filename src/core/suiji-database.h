@@ -39,5 +39,6 @@ const char    *suiji_database_get_path (SuijiDatabase *self);
 const char    *suiji_database_get_backup_path (SuijiDatabase *self);
 int            suiji_database_get_schema_version (SuijiDatabase *self);
 gboolean       suiji_database_is_empty (SuijiDatabase *self);
+gboolean       suiji_database_checkpoint (SuijiDatabase *self, GError **error);
 
 G_END_DECLS

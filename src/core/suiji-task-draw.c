@@ -325,7 +325,10 @@ open_results (SuijiDatabase *db, gint64 task_id, gint64 draw_id, GError **error)
  *
  * Saves the draw, its record and its picks in one transaction, chained to
  * the draw saved before it by that one's digest, and marks the task drawn.
- * The database refuses any later change to it.
+ * The database refuses any later change to it. The draw is on the disk
+ * when this returns (a draw lost to a power cut could be drawn again);
+ * copying its record from the write-ahead log into the file is left to
+ * suiji_database_checkpoint ().
  *
  * Returns: the draw's id, or 0 with @error set
  */
@@ -337,11 +340,11 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), 0);
   g_return_val_if_fail (suiji_draw_record_has_results (record), 0);
 
-  if (!_suiji_database_begin (db, error))
+  if (!_suiji_database_begin_durable (db, error))
     return 0;
 
   id = _suiji_task_insert_draw (db, task_id, record, error);
-  if (id == 0 || !_suiji_database_commit (db, error))
+  if (id == 0 || !_suiji_database_commit_durable (db, error))
     {
       _suiji_database_rollback (db);
       return 0;
