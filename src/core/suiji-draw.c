@@ -1049,10 +1049,26 @@ typedef struct
   guint       index;
 } Scored;
 
+/* memcmp () order of two scores; their first eight bytes, read as one
+ * big-endian number, settle all but one comparison in billions. */
+static inline int
+compare_scores (const guint8 *a, const guint8 *b)
+{
+  guint64 head_a, head_b;
+
+  memcpy (&head_a, a, sizeof head_a);
+  memcpy (&head_b, b, sizeof head_b);
+  head_a = GUINT64_FROM_BE (head_a);
+  head_b = GUINT64_FROM_BE (head_b);
+  if (head_a != head_b)
+    return head_a < head_b ? -1 : 1;
+  return memcmp (a, b, SHA256_DIGEST_SIZE);
+}
+
 static inline int
 compare_scored (const Scored *a, const Scored *b)
 {
-  int by_score = memcmp (a->score, b->score, SHA256_DIGEST_SIZE);
+  int by_score = compare_scores (a->score, b->score);
 
   return by_score != 0 ? by_score : strcmp (a->key, b->key);
 }
@@ -1530,7 +1546,7 @@ match_inspectors (SuijiDrawRecord *rec, Results *out, GError **error)
                     {
                       const guint8 *other =
                           subject_scores + (gsize) best[at - 1] * SHA256_DIGEST_SIZE;
-                      int order = memcmp (score, other, SHA256_DIGEST_SIZE);
+                      int order = compare_scores (score, other);
 
                       if (order == 0)
                         order = strcmp (keys[j], keys[best[at - 1]]);
