@@ -100,7 +100,8 @@ write_year (SuijiDatabase *db)
       N_TASKS, RECORD_SIZE / 2);
   exec_or_die (db, draws);
 
-  /* Each draw takes 100 subjects; the trigger opens their results. */
+  /* Each draw takes 100 subjects; their results and tallies open as a
+   * saved draw opens them (suiji-task-draw.c). */
   picks = g_strdup_printf (
       "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
       " INSERT INTO draw_subjects (draw_id, position, subject_id, key, stratum)"
@@ -109,6 +110,14 @@ write_year (SuijiDatabase *db)
       " ORDER BY d.id, n.i",
       PER_DRAW - 1, N_SUBJECTS);
   exec_or_die (db, picks);
+  exec_or_die (db,
+               "INSERT INTO results (draw_id, position, task_id, subject_type)"
+               " SELECT ds.draw_id, ds.position, d.task_id, coalesce(s.subject_type, '')"
+               " FROM draw_subjects ds JOIN draws d ON d.id = ds.draw_id"
+               " LEFT JOIN subjects s ON s.id = ds.subject_id ORDER BY ds.draw_id, ds.position");
+  exec_or_die (db, "INSERT INTO result_tallies (draw_id, day, enterprise, drawn)"
+                   " SELECT draw_id, '', subject_type = '企业', count(*) FROM results"
+                   " GROUP BY draw_id, subject_type = '企业'");
 
   /* Nine in ten checked within two months of the draw; the category by
    * position, so that about one in five finds a problem. */

@@ -1169,6 +1169,66 @@ test_reference_verifies_record (void)
   g_assert_cmpstr (out, ==, "verified\n");
 }
 
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The pool digest against the lines sorted apart: keys of every shape the
+ * pool's sort treats apart (sharing a long prefix, differing only after
+ * their first sixteen bytes, one the start of another, short), in an
+ * order of no meaning, in several strata. */
+static void
+test_pool_order (void)
+{
+  g_autoptr (SuijiDrawRecord) rec = suiji_draw_record_new ();
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2024);
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *digest = NULL;
+  const char      *strata[] = { "A", "B", "C", SUIJI_DRAW_UNCLASSIFIED };
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      guint            shape = (guint) g_rand_int_range (rand, 0, 5);
+      const char      *stratum = strata[g_rand_int_range (rand, 0, G_N_ELEMENTS (strata))];
+      g_autofree char *key = NULL;
+
+      switch (shape)
+        {
+        case 0:
+          key = g_strdup_printf ("91130582MA%07uX", i);
+          break;
+        case 1:
+          key = g_strdup_printf ("91130582MA00000000000000000%u", i);
+          break;
+        case 2:
+          key = g_strdup_printf ("91130582MA%u", i % 700);
+          break;
+        case 3:
+          key = g_strdup_printf ("9113%u", i);
+          break;
+        default:
+          key = g_strdup_printf ("91130582MA0000000000000000%u", i);
+          break;
+        }
+      /* Keys are unique in a pool. */
+      if (!g_hash_table_add (keys, g_strdup (key)))
+        continue;
+      suiji_draw_record_add_candidate (rec, key, "", stratum);
+      g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\n", stratum, key));
+    }
+
+  g_assert_cmpuint (lines->len, >, 4000);
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_checksum_update (checksum, g_ptr_array_index (lines, i), -1);
+  digest = suiji_draw_pool_digest (rec);
+  g_assert_cmpstr (digest, ==, g_checksum_get_string (checksum));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1187,6 +1247,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/draw/malformed-records", test_malformed_records);
   g_test_add_func ("/draw/mutations", test_mutations);
   g_test_add_func ("/draw/reference-verifies-record", test_reference_verifies_record);
+  g_test_add_func ("/draw/pool-order", test_pool_order);
 
   return g_test_run ();
 }

@@ -134,6 +134,26 @@ test_rows_open_with_the_first_draw (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (
       test_world_query_int (fixture->db, "SELECT count(DISTINCT draw_id) FROM results"), ==, 1);
 
+  /* The draw opened its tallies with its rows: per kind of subject, all
+   * drawn and none completed, and nothing for the later draw. */
+  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT count(*) FROM result_tallies"), >, 0);
+  g_assert_cmpint (test_world_query_int (fixture->db,
+                                         "SELECT count(*) FROM result_tallies t WHERE t.day <> ''"
+                                         " OR t.completed <> 0 OR t.problem <> 0"
+                                         " OR t.draw_id <> (SELECT min(id) FROM draws)"
+                                         " OR t.drawn <> (SELECT count(*) FROM results r"
+                                         "   WHERE r.draw_id = t.draw_id"
+                                         "   AND (r.subject_type = '企业') = t.enterprise)"),
+                   ==, 0);
+  g_assert_cmpint (test_world_query_int (fixture->db, "SELECT sum(drawn) FROM result_tallies"), ==,
+                   fixture->n_rows);
+  g_assert_cmpint (
+      test_world_query_int (fixture->db,
+                            "SELECT count(*) FROM results r JOIN draw_subjects ds"
+                            " USING (draw_id, position) JOIN subjects s ON s.id = ds.subject_id"
+                            " WHERE r.subject_type <> s.subject_type"),
+      ==, 0);
+
   g_assert_false (_suiji_database_exec (fixture->db, "DELETE FROM results", &error));
   g_assert_error (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_CONSTRAINT);
 }

@@ -340,6 +340,65 @@ test_draw_from_database (void)
   }
 }
 
+static int
+query_int (SuijiDatabase *db, const char *sql, int column)
+{
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, column);
+}
+
+/* A saved draw is synced to the disk by its commit; the connection keeps
+ * its settings, and the log is copied into the file on request. */
+static void
+test_draw_save_is_durable (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiDatabase) other = NULL;
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  guint8 seed[SUIJI_DRAW_SEED_SIZE] = { 7 };
+  gint64 task, draw;
+
+  g_assert_true (suiji_sample_data_fill_directories (db, 300, 3, NULL, &error));
+  {
+    g_autoptr (SuijiTaskRecord) created = joint_task (db);
+
+    g_assert_true (
+        suiji_task_parse_rules (created, "A=5000,B=5000,C=5000,D=5000,未分类=5000", FALSE, &error));
+    task = suiji_task_create (db, created, &error);
+    g_assert_no_error (error);
+  }
+  record = suiji_task_prepare_draw (db, task, &error);
+  g_assert_no_error (error);
+  suiji_draw_record_set_seed_random (record, seed);
+  g_assert_true (suiji_draw_run (record, &error));
+  draw = suiji_task_save_draw (db, task, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (draw, >, 0);
+
+  /* NORMAL (1) and SQLite's checkpoint threshold again for what follows. */
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous", 0), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint", 0), ==, 1000);
+
+  other = suiji_database_open (suiji_database_get_path (db), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM draws", 0), ==, 1);
+
+  /* After the checkpoint, every frame of the log is in the file. */
+  g_assert_true (suiji_database_checkpoint (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_checkpoint(PASSIVE)", 1), ==,
+                   query_int (db, "PRAGMA wal_checkpoint(PASSIVE)", 2));
+  g_clear_object (&other);
+  g_clear_object (&db);
+  db = open_fresh ();
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM results", 0), ==,
+                   query_int (db, "SELECT count(*) FROM draw_subjects", 0));
+}
+
 static gint64
 sample_task (SuijiDatabase *db, const char *rules, const char *filter)
 {
@@ -632,6 +691,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/task/filter", test_filter_parse);
   g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);
   g_test_add_func ("/task/draw-from-database", test_draw_from_database);
+  g_test_add_func ("/task/draw-save-is-durable", test_draw_save_is_durable);
   g_test_add_func ("/task/summary-and-saved-draws", test_summary_and_saved_draws);
   g_test_add_func ("/task/preview", test_preview);
   g_test_add_func ("/task/preview-warns-about-inspectors", test_preview_warns_about_inspectors);

@@ -23,6 +23,8 @@ sqlite3_stmt      *_suiji_database_prepare (SuijiDatabase *self, const char *sql
 gboolean           _suiji_database_exec (SuijiDatabase *self, const char *sql, GError **error);
 gboolean           _suiji_database_begin (SuijiDatabase *self, GError **error);
 gboolean           _suiji_database_commit (SuijiDatabase *self, GError **error);
+gboolean           _suiji_database_begin_durable (SuijiDatabase *self, GError **error);
+gboolean           _suiji_database_commit_durable (SuijiDatabase *self, GError **error);
 void               _suiji_database_rollback (SuijiDatabase *self);
 gboolean _suiji_database_step_done (SuijiDatabase *self, sqlite3_stmt *stmt, GError **error);
 void     _suiji_database_set_error (SuijiDatabase *self, GError **error, const char *what);

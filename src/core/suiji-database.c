@@ -44,6 +44,10 @@ G_DEFINE_QUARK (suiji-database-error-quark, suiji_database_error)
  * and suiji-cli take turns on one file without the user seeing it. */
 #define SUIJI_DATABASE_BUSY_TIMEOUT_MS 5000
 
+/* SQLite's own default: the log is copied into the file at the commit
+ * that brings it past this many pages. */
+#define SUIJI_DATABASE_AUTOCHECKPOINT_PAGES 1000
+
 /* Each entry brings the schema from version i to version i + 1. Entries are
  * never edited once released: a change to the schema is a new entry. */
 static const char *const migrations[] = {
@@ -483,6 +487,13 @@ static const char *const migrations[] = {
   "  ('2026-02-14', '春节调休上班', 'workday'), ('2026-02-28', '春节调休上班', 'workday'),"
   "  ('2026-05-09', '劳动节调休上班', 'workday'), ('2026-09-20', '国庆节调休上班', 'workday'),"
   "  ('2026-10-10', '国庆节调休上班', 'workday');",
+
+  /* 5 → 6: a saved draw opens its results and their tallies in two
+   * statements (suiji-task-draw.c, in the draw's transaction) instead of
+   * a trigger per drawn subject and another per result, which took most
+   * of a county draw's save. Results are inserted nowhere else. */
+  "DROP TRIGGER draw_subjects_open_results;"
+  "DROP TRIGGER results_tally_insert;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);
@@ -685,11 +696,76 @@ _suiji_database_commit (SuijiDatabase *self, GError **error)
   return _suiji_database_exec (self, "COMMIT", error);
 }
 
+/* A transaction that must outlive a power cut once committed: the
+ * write-ahead log is synced at its commit, as synchronous = FULL does (the
+ * connection is otherwise NORMAL, which syncs only at checkpoints). SQLite
+ * takes the setting outside a transaction only; the commit or
+ * _suiji_database_rollback () puts NORMAL back. */
+gboolean
+_suiji_database_begin_durable (SuijiDatabase *self, GError **error)
+{
+  if (!_suiji_database_exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+  if (!_suiji_database_begin (self, error))
+    {
+      sqlite3_exec (self->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commits a transaction begun by _suiji_database_begin_durable (). The
+ * checkpoint that a large transaction, such as a draw with its record,
+ * would set off in its commit is left to suiji_database_checkpoint () or
+ * to the next commit: the transaction is safe in the synced log. */
+gboolean
+_suiji_database_commit_durable (SuijiDatabase *self, GError **error)
+{
+  gboolean committed;
+
+  sqlite3_wal_autocheckpoint (self->handle, 0);
+  committed = _suiji_database_commit (self, error);
+  sqlite3_wal_autocheckpoint (self->handle, SUIJI_DATABASE_AUTOCHECKPOINT_PAGES);
+  if (committed)
+    sqlite3_exec (self->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+  return committed;
+}
+
+/**
+ * suiji_database_checkpoint:
+ *
+ * Copies the transactions of the write-ahead log into the database file,
+ * as far as no reader still needs them: what a large transaction saved by
+ * _suiji_database_commit_durable () left for later, so that a front end
+ * can do it once the user has seen the result. Closing the database, or
+ * the next large enough commit, does it too.
+ *
+ * Returns: %FALSE with @error set if the log could not be copied
+ */
+gboolean
+suiji_database_checkpoint (SuijiDatabase *self, GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SUIJI_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_wal_checkpoint_v2 (self->handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    {
+      _suiji_database_set_error (self, error, _("Could not update the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 _suiji_database_rollback (SuijiDatabase *self)
 {
   if (!sqlite3_get_autocommit (self->handle))
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  /* The connection's own setting, after a durable transaction too. */
+  sqlite3_exec (self->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }
 
 const char *

@@ -26,7 +26,7 @@ typedef enum
 
 /* The schema version this build writes; a file with a higher
  * PRAGMA user_version was written by a newer Suiji. */
-#define SUIJI_DATABASE_SCHEMA_VERSION 5
+#define SUIJI_DATABASE_SCHEMA_VERSION 6
 
 #define SUIJI_TYPE_DATABASE (suiji_database_get_type ())
 
@@ -39,5 +39,6 @@ const char    *suiji_database_get_path (SuijiDatabase *self);
 const char    *suiji_database_get_backup_path (SuijiDatabase *self);
 int            suiji_database_get_schema_version (SuijiDatabase *self);
 gboolean       suiji_database_is_empty (SuijiDatabase *self);
+gboolean       suiji_database_checkpoint (SuijiDatabase *self, GError **error);
 
 G_END_DECLS

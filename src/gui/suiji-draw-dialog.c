@@ -256,6 +256,17 @@ draw_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static gboolean
+checkpoint_cb (gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Only the copy into the file waits: the draw is on the disk already. */
+  if (!suiji_database_checkpoint (user_data, &error))
+    g_warning ("%s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 draw_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -286,6 +297,9 @@ draw_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!suiji_draw_view_load (self->draw_view, self->db, self->draw_id, TRUE, &error))
     show_error (self, error->message);
   update_steps (self);
+  /* The saved record's checkpoint (some 30 ms for a county) after the
+   * result is on screen rather than before. */
+  g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, g_object_ref (self->db), g_object_unref);
 }
 
 static void
