@@ -249,8 +249,6 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
   digest = suiji_draw_digest_json (json, (gsize) size);
   if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, draw_id);
-
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
                    _("The record of draw %ld does not match the digest saved with it: the "
                       "database file was changed "
