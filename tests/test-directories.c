@@ -594,9 +594,29 @@ test_row_list_follows_the_list (void)
   g_assert_cmpuint (n_notified, ==, 3);
   g_assert_cmpstr (row_name (first), ==, "沙河市甲玻璃有限公司");
 
+  /* A limit shows the first positions only, until it is lifted. */
+  suiji_row_list_set_limit (rows, 2);
+  g_assert_cmpuint (suiji_row_list_get_limit (rows), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpuint (change[3], ==, 4);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 3);
+  g_assert_cmpuint (change[2], ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 2));
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpuint (change[3], ==, 4);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  suiji_row_list_set_limit (rows, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  g_assert_cmpuint (change[3], ==, 5);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 3);
+
   /* Rows outlive their list. */
   g_clear_object (&rows);
-  g_assert_cmpstr (row_name (first), ==, "沙河市甲玻璃有限公司");
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
   g_assert_cmpuint (suiji_row_get_position (fourth), ==, 3);
 }
 

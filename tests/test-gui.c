@@ -129,10 +129,14 @@ subject_shown (SuijiWindow *window, guint position)
   return g_object_ref (suiji_row_get_item (row));
 }
 
+/* The subjects the list holds; the view may show only the first screen
+ * of them for a frame (see show_first_rows_first ()). */
 static guint
 n_subjects_shown (SuijiWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (subjects_model (window)));
+  GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (subjects_model (window)));
+
+  return g_list_model_get_n_items (suiji_row_list_get_model (SUIJI_ROW_LIST (rows)));
 }
 
 static gboolean

@@ -52,6 +52,7 @@ struct _SuijiRowList
 
   GListModel *model;
   guint       n_items;
+  guint       limit;
   /* position → the SuijiRow given out for it, unowned: a row takes itself
    * out when it is finalized. */
   GHashTable *rows;
@@ -200,14 +201,14 @@ model_items_changed_cb (
   g_autoptr (GPtrArray) renewed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) gone = g_ptr_array_new ();
   guint          old_n_items = self->n_items;
-  guint          new_n_items = g_list_model_get_n_items (model);
+  guint          new_n_items = MIN (g_list_model_get_n_items (model), self->limit);
   guint          end;
   GHashTableIter iter;
   gpointer       value;
 
   /* With as many added as removed, only that stretch holds other items;
    * otherwise every position after it does too. */
-  end = removed == added ? position + added : new_n_items;
+  end = removed == added ? MIN (position + added, new_n_items) : new_n_items;
   self->n_items = new_n_items;
 
   g_hash_table_iter_init (&iter, self->rows);
@@ -285,6 +286,7 @@ static void
 suiji_row_list_init (SuijiRowList *self)
 {
   self->rows = g_hash_table_new (NULL, NULL);
+  self->limit = G_MAXUINT;
 }
 
 /**
@@ -302,7 +304,7 @@ suiji_row_list_new (GListModel *model)
 
   self = g_object_new (SUIJI_TYPE_ROW_LIST, NULL);
   self->model = g_object_ref (model);
-  self->n_items = g_list_model_get_n_items (model);
+  self->n_items = MIN (g_list_model_get_n_items (model), self->limit);
   g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
 
   return self;
@@ -319,4 +321,38 @@ suiji_row_list_get_model (SuijiRowList *self)
   g_return_val_if_fail (SUIJI_IS_ROW_LIST (self), NULL);
 
   return self->model;
+}
+
+/**
+ * suiji_row_list_set_limit:
+ * @limit: how many positions to show at most, %G_MAXUINT for all
+ *
+ * Shows only the first @limit positions of the wrapped list. A view builds
+ * the widgets of every row it is given up to a few hundred: a list that
+ * first shows one screen of rows, and the rest after that screen is drawn,
+ * has its first rows on screen sooner.
+ */
+void
+suiji_row_list_set_limit (SuijiRowList *self, guint limit)
+{
+  guint old_n_items, new_n_items;
+
+  g_return_if_fail (SUIJI_IS_ROW_LIST (self));
+
+  if (limit == self->limit)
+    return;
+
+  self->limit = limit;
+  old_n_items = self->n_items;
+  new_n_items = MIN (g_list_model_get_n_items (self->model), limit);
+  if (new_n_items != old_n_items)
+    model_items_changed_cb (self->model, old_n_items, 0, 0, self);
+}
+
+guint
+suiji_row_list_get_limit (SuijiRowList *self)
+{
+  g_return_val_if_fail (SUIJI_IS_ROW_LIST (self), G_MAXUINT);
+
+  return self->limit;
 }

@@ -22,5 +22,7 @@ G_DECLARE_FINAL_TYPE (SuijiRowList, suiji_row_list, SUIJI, ROW_LIST, GObject)
 
 SuijiRowList *suiji_row_list_new (GListModel *model);
 GListModel   *suiji_row_list_get_model (SuijiRowList *self);
+void          suiji_row_list_set_limit (SuijiRowList *self, guint limit);
+guint         suiji_row_list_get_limit (SuijiRowList *self);
 
 G_END_DECLS

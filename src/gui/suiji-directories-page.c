@@ -31,6 +31,12 @@
  * as the entry reports its text once per turn of the main loop. */
 #define SEARCH_DELAY_MS 0
 
+/* GTK 4.8's column view builds the widgets of up to 200 rows at once,
+ * though a screen shows 20 or 30: a list of subjects that grows from fewer
+ * shows one screen of rows first, and the others once it is drawn. */
+#define ROWS_BUILT 200
+#define FIRST_ROWS 60
+
 typedef enum
 {
   PENDING_NONE,
@@ -45,6 +51,7 @@ struct _SuijiDirectoriesPage
   /* Owned references */
   SuijiDatabase  *db;
   SuijiPagedList *subjects;
+  SuijiRowList   *subject_rows;
   SuijiPagedList *inspectors;
   SuijiPagedList *items;
   SuijiPagedList *avoidances;
@@ -55,6 +62,10 @@ struct _SuijiDirectoriesPage
    * the query once for every filter. */
   gboolean reloading;
   char    *applied_filters;
+
+  /* Shows all the subject rows after the frame with the first ones. */
+  guint    show_all_tick;
+  gboolean first_rows_drawn;
 
   /* The subjects' sort, read off the column view's sorter. */
   SuijiSubjectSort subject_sort;
@@ -561,6 +572,37 @@ subject_filters_active (SuijiDirectoriesPage *self)
   return FALSE;
 }
 
+static gboolean
+show_all_subjects_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  SuijiDirectoriesPage *self = user_data;
+
+  /* Ticks come before a frame is drawn: the second comes after the frame
+   * with the first rows. */
+  if (!self->first_rows_drawn)
+    {
+      self->first_rows_drawn = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->show_all_tick = 0;
+  suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_rows_first (SuijiDirectoriesPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows)) >= ROWS_BUILT)
+    return;
+
+  suiji_row_list_set_limit (self->subject_rows, FIRST_ROWS);
+  self->first_rows_drawn = FALSE;
+  if (self->show_all_tick == 0)
+    self->show_all_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->subjects_view),
+                                                        show_all_subjects_cb, self, NULL);
+}
+
 static void
 subjects_refilter (SuijiDirectoriesPage *self)
 {
@@ -589,6 +631,7 @@ subjects_refilter (SuijiDirectoriesPage *self)
     if (selection != NULL)
       gtk_selection_model_unselect_all (selection);
   }
+  show_first_rows_first (self);
 
   if (!suiji_subject_list_filter (self->subjects, &filter, self->subject_sort,
                                   self->subject_descending, &error))
@@ -1149,6 +1192,9 @@ suiji_directories_page_dispose (GObject *object)
   SuijiDirectoriesPage *self = (SuijiDirectoriesPage *) object;
 
   suiji_directories_page_flush (self);
+  if (self->show_all_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->subjects_view), self->show_all_tick);
+  self->show_all_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SUIJI_TYPE_DIRECTORIES_PAGE);
 
   G_OBJECT_CLASS (suiji_directories_page_parent_class)->dispose (object);
@@ -1160,6 +1206,7 @@ suiji_directories_page_finalize (GObject *object)
   SuijiDirectoriesPage *self = (SuijiDirectoriesPage *) object;
 
   g_clear_object (&self->subjects);
+  g_clear_object (&self->subject_rows);
   g_clear_object (&self->inspectors);
   g_clear_object (&self->items);
   g_clear_object (&self->avoidances);
@@ -1306,13 +1353,18 @@ set_list (SuijiDirectoriesPage *self,
   g_set_object (slot, list);
   gtk_column_view_set_model (view, NULL);
   g_object_set_data (G_OBJECT (view), "suiji-selection", NULL);
+  if (view == self->subjects_view)
+    g_clear_object (&self->subject_rows);
   if (list == NULL)
     return;
 
   /* Over rows, a search rebinds the subjects' rows on screen instead of
    * rebuilding them, and reads no page but those shown. */
   if (view == self->subjects_view)
-    shown = G_LIST_MODEL (suiji_row_list_new (G_LIST_MODEL (list)));
+    {
+      self->subject_rows = suiji_row_list_new (G_LIST_MODEL (list));
+      shown = G_LIST_MODEL (g_object_ref (self->subject_rows));
+    }
   else
     shown = G_LIST_MODEL (g_object_ref (list));
 
