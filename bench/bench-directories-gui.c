@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "bench-stats.h"
+#include "bench-subjects.h"
 #include "suiji-application.h"
 #include "suiji-directories-page.h"
 #include "suiji-row-list.h"
@@ -470,25 +471,6 @@ bench_scroll (GtkColumnView *view)
            bench_median ((double *) (void *) frames->data, frames->len), worst);
 }
 
-/* A rare name: the trade name of a subject half-way down the list. */
-static char *
-pick_rare_name (SuijiDatabase *db, char **key)
-{
-  g_autoptr (SuijiPagedList) list = suiji_subject_list_new (db);
-  g_autoptr (SuijiSubject) subject = NULL;
-  const char *name;
-
-  if (!suiji_subject_list_filter (list, NULL, SUIJI_SUBJECT_SORT_KEY, FALSE, NULL))
-    g_error ("could not list the subjects");
-  subject = g_list_model_get_item (G_LIST_MODEL (list),
-                                   g_list_model_get_n_items (G_LIST_MODEL (list)) / 2);
-  name = suiji_subject_get_record (subject)->name;
-  *key = g_strdup (suiji_subject_get_record (subject)->key);
-
-  /* 沙河市 and the next two characters, usually the trade name. */
-  return g_utf8_substring (name, 3, MIN (g_utf8_strlen (name, -1), 7));
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -553,7 +535,7 @@ main (int argc, char *argv[])
            "screen: %.1f ms (in a running process; bench-startup gives the cold start)\n",
            n_subjects, ms_between (start, shown));
   print_memory ("with the subjects on screen", read_memory ());
-  rare_name = pick_rare_name (suiji_application_get_database (app), &one_key);
+  bench_pick_subject (suiji_application_get_database (app), &rare_name, &one_key);
 
   /* Back to the page from another section, without the cross-fade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
