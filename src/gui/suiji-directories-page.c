@@ -586,7 +586,8 @@ show_all_subjects_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user
     }
 
   self->show_all_tick = 0;
-  suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
+  if (self->subject_rows != NULL)
+    suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
   return G_SOURCE_REMOVE;
 }
 
@@ -1358,8 +1359,8 @@ set_list (SuijiDirectoriesPage *self,
   if (list == NULL)
     return;
 
-  /* Over rows, a search rebinds the subjects' rows on screen instead of
-   * rebuilding them, and reads no page but those shown. */
+  /* Over rows, a search updates the subjects' rows on screen in place
+   * instead of rebuilding them, and reads no page but those shown. */
   if (view == self->subjects_view)
     {
       self->subject_rows = suiji_row_list_new (G_LIST_MODEL (list));
