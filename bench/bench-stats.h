@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 static inline int
 bench_compare_doubles (gconstpointer a, gconstpointer b)
@@ -39,4 +40,30 @@ bench_remove_database (const char *path)
 
       g_unlink (file);
     }
+}
+
+/* The machine under the figures: processor, how many, and how busy they
+ * were (other programs share them). */
+static inline void
+bench_print_machine (const char *bench)
+{
+  g_autofree char *cpuinfo = NULL;
+  g_autofree char *loadavg = NULL;
+  const char      *model = NULL;
+  guint            n_processors = g_get_num_processors ();
+
+  if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL) &&
+      (model = strstr (cpuinfo, "model name")) != NULL)
+    {
+      model = strchr (model, ':');
+      model = model != NULL ? model + 2 : NULL;
+      if (model != NULL)
+        *strchr (model, '\n') = '\0';
+    }
+  if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    g_strchomp (loadavg);
+
+  g_print ("%s: machine: %s, %u processors; load average %s\n", bench,
+           model != NULL ? model : "unknown processor", n_processors,
+           loadavg != NULL ? loadavg : "unknown");
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "suiji-application.h"
+#include "suiji-row-list.h"
 #include "suiji-avoidance-dialog.h"
 #include "suiji-avoidance.h"
 #include "suiji-directories-page.h"
@@ -514,7 +515,10 @@ test_avoidance_dialog (void)
 
   {
     GtkSelectionModel *subjects = show_directory (window, "subjects");
-    subject = g_list_model_get_item (G_LIST_MODEL (subjects), 5);
+    g_autoptr (SuijiRow) row = g_list_model_get_item (G_LIST_MODEL (subjects), 5);
+
+    /* The subjects view shows rows that carry the subject. */
+    subject = g_object_ref (suiji_row_get_item (row));
   }
   model = show_directory (window, "avoidances");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_before);

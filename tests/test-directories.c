@@ -18,6 +18,8 @@
 #include "suiji-inspector.h"
 #include "suiji-item.h"
 #include "suiji-result.h"
+#include "suiji-row-list.h"
+#include "suiji-sample-data.h"
 #include "suiji-subject.h"
 #include "suiji-task.h"
 
@@ -287,6 +289,14 @@ test_subject_list_filters_and_counts (void)
   g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_cmpint (suiji_paged_list_get_id (list, 0), ==, ids[1]);
+
+  {
+    g_auto (GStrv) regions = suiji_subject_list_values (db, "region", &error);
+    const char *expected[] = { "桥东街道", "桥西街道", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (regions, expected);
+  }
 
   filter.search = NULL;
   filter.region = "桥东街道";
@@ -818,6 +828,273 @@ test_item_refusals (void)
   }
 }
 
+/* What a search must find, worked out without SQL: the subjects whose
+ * name holds the text as typed (without spaces around it), or whose key
+ * holds it as a key is written (upper case, no spaces); in the order of
+ * @all. */
+static GArray *
+expected_matches (SuijiPagedList *all, const char *search)
+{
+  g_autofree char *text = g_strstrip (g_strdup (search));
+  g_autofree char *key_text = suiji_subject_key_normalize (search);
+  GArray          *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr (SuijiSubject) subject = g_list_model_get_item (G_LIST_MODEL (all), i);
+      const SuijiSubjectRecord *record = suiji_subject_get_record (subject);
+
+      if (strstr (record->name, text) != NULL ||
+          strstr (record->key, *key_text != '\0' ? key_text : text) != NULL)
+        g_array_append_val (ids, record->id);
+    }
+
+  return ids;
+}
+
+/* Byte order, as SQLite sorts text. */
+static int
+compare_texts (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+test_subject_search_finds_what_it_should (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiPagedList) all = suiji_subject_list_new (db);
+  g_autoptr (SuijiPagedList) found = suiji_subject_list_new (db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiSubject) some = NULL;
+  g_autofree char *some_key = NULL;
+  g_autofree char *some_key_lower = NULL;
+  g_autofree char *some_key_part = NULL;
+  g_autofree char *some_name_part = NULL;
+  const char      *searches[] = {
+         "沙河",      "玻璃", "玻璃制品", "饭店",     "沙河市（东）",
+         "（东）",    "100%", "%",        "_",        "A_B",
+         "a_b",       "ABC",  "abc",      "91130582", "91130582ma",
+         "9113 0582", "ma0",  "MA0",      " 玻璃 ",   "不存在的名字",
+         "'",         "\"",   "[",        "*",        "?",
+         "、",        "·",    "130582",   "Ｍ",       "0",
+  };
+  guint n_checked = 0;
+
+  g_assert_true (
+      suiji_sample_data_fill_directories (db, 1500, SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  /* Names with what LIKE and GLOB would read as patterns, and punctuation. */
+  add_subject (db, "91130582MA0TEST01X", "沙河市100%纯净水厂", "A", "桥东街道");
+  add_subject (db, "91130582MA0TEST02X", "沙河市A_B商贸有限公司", "B", "桥西街道");
+  add_subject (db, "91130582MA0TEST03X", "沙河市AxB商贸有限公司", "B", "桥西街道");
+  add_subject (db, "91130582MA0TEST04X", "沙河市（东）饭店", "", "");
+  add_subject (db, "91130582MA0TEST05X", "沙河市ABC·abc's [玻璃]*?店、", "C", "桥东街道");
+
+  g_assert_true (suiji_subject_list_filter (all, NULL, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 1505);
+
+  /* The regions the filter offers: every one there is, once, in order. */
+  {
+    g_autoptr (GPtrArray) expected = g_ptr_array_new ();
+    g_auto (GStrv) regions = suiji_subject_list_values (db, "region", &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+      {
+        g_autoptr (SuijiSubject) subject = g_list_model_get_item (G_LIST_MODEL (all), i);
+        const char *region = suiji_subject_get_record (subject)->region;
+
+        if (*region != '\0' &&
+            !g_ptr_array_find_with_equal_func (expected, region, g_str_equal, NULL))
+          g_ptr_array_add (expected, (gpointer) g_intern_string (region));
+      }
+    g_ptr_array_sort (expected, compare_texts);
+    g_ptr_array_add (expected, NULL);
+    g_assert_no_error (error);
+    g_assert_cmpuint (expected->len, >, 5);
+    g_assert_cmpstrv (regions, (const char *const *) expected->pdata);
+  }
+
+  some = g_list_model_get_item (G_LIST_MODEL (all), 777);
+  some_key = g_strdup (suiji_subject_get_record (some)->key);
+  some_key_lower = g_ascii_strdown (some_key, -1);
+  some_key_part = g_strndup (some_key_lower + 9, 5);
+  some_name_part = g_utf8_substring (suiji_subject_get_record (some)->name, 3, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches) + 4; i++)
+    {
+      const char *typed[] = { some_key, some_key_lower, some_key_part, some_name_part };
+      const char *search =
+          i < G_N_ELEMENTS (searches) ? searches[i] : typed[i - G_N_ELEMENTS (searches)];
+      SuijiSubjectFilter filter = { .search = search };
+      g_autoptr (GArray) expected = expected_matches (all, search);
+
+      g_assert_true (
+          suiji_subject_list_filter (found, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+      g_assert_no_error (error);
+      g_test_message ("search “%s”: %u found", search, expected->len);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, expected->len);
+      for (guint j = 0; j < expected->len; j++)
+        g_assert_cmpint (suiji_paged_list_get_id (found, j), ==,
+                         g_array_index (expected, gint64, j));
+      n_checked += expected->len;
+    }
+
+  /* The searches above are not all empty or all full. */
+  g_assert_cmpuint (n_checked, >, 1505);
+  {
+    SuijiSubjectFilter filter = { .search = "%" };
+
+    g_assert_true (
+        suiji_subject_list_filter (found, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+    filter.search = "a_b";
+    g_assert_true (
+        suiji_subject_list_filter (found, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 0);
+    filter.search = some_key_lower;
+    g_assert_true (
+        suiji_subject_list_filter (found, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+  }
+}
+
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, guint *n_notified)
+{
+  (*n_notified)++;
+}
+
+static void
+record_change_cb (GListModel *model, guint position, guint removed, guint added, guint *change)
+{
+  change[0] = position;
+  change[1] = removed;
+  change[2] = added;
+  change[3]++;
+}
+
+static const char *
+row_name (SuijiRow *row)
+{
+  SuijiSubject *subject = suiji_row_get_item (row);
+
+  return subject != NULL ? suiji_subject_get_record (subject)->name : NULL;
+}
+
+static void
+test_row_list_follows_the_list (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiPagedList) list = suiji_subject_list_new (db);
+  g_autoptr (SuijiRowList) rows = suiji_row_list_new (G_LIST_MODEL (list));
+  g_autoptr (SuijiRow) first = NULL;
+  g_autoptr (SuijiRow) fourth = NULL;
+  g_autoptr (SuijiRow) unread = NULL;
+  g_autoptr (GError) error = NULL;
+  SuijiSubjectFilter filter = { 0 };
+  guint              change[4] = { 0 };
+  guint              n_notified = 0, n_unread_notified = 0;
+  const char        *names[] = { "沙河市甲玻璃有限公司", "沙河市乙煤业有限公司", "沙河市丙饭店",
+                                 "沙河市丁玻璃制品厂", "沙河市戊商贸有限公司" };
+  const char        *keys[] = { "91350100M000100Y43", "91110000600037341L", "130582000012345",
+                                "130582000012346", "130582000012347" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_subject (db, keys[i], names[i], "A", "桥东街道");
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), change);
+
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (rows)), ==, SUIJI_TYPE_ROW);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  g_assert_cmpuint (change[0], ==, 0);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 5);
+
+  /* A position gives the same row while it is in use, showing the item
+   * the list holds there. */
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  fourth = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+  unread = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+  {
+    g_autoptr (SuijiRow) again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+    g_assert_true (again == first);
+  }
+  g_assert_cmpuint (suiji_row_get_position (fourth), ==, 3);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  g_assert_cmpstr (row_name (fourth), ==, "沙河市乙煤业有限公司");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 5));
+  g_signal_connect (first, "notify::item", G_CALLBACK (count_notify_cb), &n_notified);
+  g_signal_connect (unread, "notify::item", G_CALLBACK (count_notify_cb), &n_unread_notified);
+
+  /* A search: the same row at the same position takes the new item and
+   * says so; only the positions gone from the end are reported. */
+  filter.search = "玻璃";
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 3);
+  g_assert_cmpuint (change[2], ==, 0);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpuint (n_unread_notified, ==, 0);
+  {
+    g_autoptr (SuijiRow) again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+    g_assert_true (again == first);
+  }
+  g_assert_cmpstr (row_name (first), ==, "沙河市丁玻璃制品厂");
+  /* Read when asked: the item now at its position. */
+  g_assert_cmpstr (row_name (unread), ==, "沙河市甲玻璃有限公司");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 3));
+
+  /* A row past the end has left the list; the position comes back with
+   * another row. */
+  filter.search = NULL;
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (change[3], ==, 3);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 3);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  g_assert_cmpuint (n_notified, ==, 2);
+  {
+    g_autoptr (SuijiRow) again = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+    g_assert_true (again != fourth);
+    g_assert_cmpstr (row_name (again), ==, "沙河市乙煤业有限公司");
+  }
+
+  /* The same number in another order: no position comes or goes, the
+   * rows show the new order. */
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, TRUE, &error));
+  g_assert_cmpuint (change[3], ==, 3);
+  g_assert_cmpuint (n_notified, ==, 3);
+  g_assert_cmpstr (row_name (first), ==, "沙河市甲玻璃有限公司");
+
+  /* A limit shows the first positions only, until it is lifted. */
+  suiji_row_list_set_limit (rows, 2);
+  g_assert_cmpuint (suiji_row_list_get_limit (rows), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpuint (change[3], ==, 4);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 3);
+  g_assert_cmpuint (change[2], ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 2));
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpuint (change[3], ==, 4);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  suiji_row_list_set_limit (rows, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  g_assert_cmpuint (change[3], ==, 5);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 3);
+
+  /* Rows outlive their list. */
+  g_clear_object (&rows);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  g_assert_cmpuint (suiji_row_get_position (fourth), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -837,6 +1114,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/inspectors/rename-keeps-references", test_inspector_rename_keeps_references);
   g_test_add_func ("/items/load-update", test_item_load_and_update);
   g_test_add_func ("/items/refusals", test_item_refusals);
+  g_test_add_func ("/subjects/search", test_subject_search_finds_what_it_should);
+  g_test_add_func ("/subjects/rows", test_row_list_follows_the_list);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@
 #include "suiji-preferences-window.h"
 #include "suiji-profile.h"
 #include "suiji-results-window.h"
+#include "suiji-row-list.h"
 #include "suiji-sample-data.h"
 #include "suiji-window.h"
 
@@ -117,10 +118,25 @@ subjects_model (SuijiWindow *window)
   return gtk_column_view_get_model (view);
 }
 
+/* The subjects' view shows rows over the subjects (suiji-row-list.h). */
+static SuijiSubject *
+subject_shown (SuijiWindow *window, guint position)
+{
+  g_autoptr (SuijiRow) row =
+      g_list_model_get_item (G_LIST_MODEL (subjects_model (window)), position);
+
+  g_assert_nonnull (row);
+  return g_object_ref (suiji_row_get_item (row));
+}
+
+/* The subjects the list holds; the view may show only the first screen
+ * of them for a frame (see show_first_rows_first ()). */
 static guint
 n_subjects_shown (SuijiWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (subjects_model (window)));
+  GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (subjects_model (window)));
+
+  return g_list_model_get_n_items (suiji_row_list_get_model (SUIJI_ROW_LIST (rows)));
 }
 
 static gboolean
@@ -360,7 +376,7 @@ test_directories (void)
   suiji_test_save_screenshot (GTK_WIDGET (window), "directories-subjects");
 
   /* Search as you type, by a part of a name. */
-  first = g_list_model_get_item (G_LIST_MODEL (subjects_model (window)), 0);
+  first = subject_shown (window, 0);
   name = g_strdup (suiji_subject_get_record (first)->name);
   gtk_editable_set_text (search, name);
   suiji_test_spin_until (search_applied, window);
@@ -374,8 +390,7 @@ test_directories (void)
   g_assert_true (gtk_action_bar_get_revealed (actions));
   gtk_widget_activate_action (page, "directories.set-class", "s", "D");
   {
-    g_autoptr (SuijiSubject) changed =
-        g_list_model_get_item (G_LIST_MODEL (subjects_model (window)), 0);
+    g_autoptr (SuijiSubject) changed = subject_shown (window, 0);
     g_assert_cmpstr (suiji_subject_get_record (changed)->credit_class, ==, "D");
   }
 

@@ -1051,10 +1051,13 @@ _suiji_database_open_with_migrations (const char        *path,
   if (!_suiji_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_suiji_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_suiji_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      /* Reading through a memory map and a 32 MiB cache keeps the lists of a
-       * 100 000-subject directory out of read () calls. */
-      !_suiji_database_exec (self, "PRAGMA mmap_size = 268435456", error) ||
-      !_suiji_database_exec (self, "PRAGMA cache_size = -32768", error))
+      /* No memory map: every page of the file it touches stays resident
+       * with its neighbours (40 MB of a 54 MB file of 100 000 subjects
+       * after the subjects page and the year's statistics), and reading
+       * from the system's cache is as fast. An 8 MiB cache holds the
+       * index a search walks. */
+      !_suiji_database_exec (self, "PRAGMA mmap_size = 0", error) ||
+      !_suiji_database_exec (self, "PRAGMA cache_size = -8192", error))
     return NULL;
 
   self->schema_version = version;

@@ -80,11 +80,15 @@ print_first_frame_cb (GdkFrameClock *frame_clock, SuijiApplication *self)
     g_autofree char *status = NULL;
     const char      *rss;
 
-    /* The resident memory at that moment, for the benchmark's figure. */
+    /* The resident memory at that moment and at most, for the benchmark's
+     * figures. */
     if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
         (rss = strstr (status, "VmRSS:")) != NULL)
       printf ("rss-kb: %" G_GINT64_FORMAT "\n",
               g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+    if (status != NULL && (rss = strstr (status, "VmHWM:")) != NULL)
+      printf ("hwm-kb: %" G_GINT64_FORMAT "\n",
+              g_ascii_strtoll (rss + strlen ("VmHWM:"), NULL, 10));
   }
   fflush (stdout);
   g_application_quit (G_APPLICATION (self));

@@ -25,11 +25,20 @@
 #include "suiji-inspector.h"
 #include "suiji-item-dialog.h"
 #include "suiji-item.h"
+#include "suiji-row-list.h"
 #include "suiji-subject-dialog.h"
 #include "suiji-subject.h"
 
-/* Pauses between keystrokes shorter than this run one search, not several. */
-#define SEARCH_DELAY_MS 120
+/* A search takes a few milliseconds: it runs at once, with no pause after
+ * a keystroke. Keys typed faster than the searches still run one search,
+ * as the entry reports its text once per turn of the main loop. */
+#define SEARCH_DELAY_MS 0
+
+/* GTK 4.8's column view builds the widgets of up to 200 rows at once,
+ * though a screen shows 20 or 30: a list of subjects that grows from fewer
+ * shows one screen of rows first, and the others once it is drawn. */
+#define ROWS_BUILT 200
+#define FIRST_ROWS 60
 
 typedef enum
 {
@@ -47,6 +56,7 @@ struct _SuijiDirectoriesPage
   /* Owned references */
   SuijiDatabase  *db;
   SuijiPagedList *subjects;
+  SuijiRowList   *subject_rows;
   SuijiPagedList *inspectors;
   SuijiPagedList *items;
   SuijiPagedList *avoidances;
@@ -57,6 +67,10 @@ struct _SuijiDirectoriesPage
    * the query once for every filter. */
   gboolean reloading;
   char    *applied_filters;
+
+  /* Shows all the subject rows after the frame with the first ones. */
+  guint    show_all_tick;
+  gboolean first_rows_drawn;
 
   /* The subjects' sort, read off the column view's sorter. */
   SuijiSubjectSort subject_sort;
@@ -142,12 +156,55 @@ query_cell_tooltip_cb (
         return FALSE;
       text = gtk_label_get_text (GTK_LABEL (widget));
     }
+  else if (text == NULL && GTK_IS_INSCRIPTION (widget))
+    {
+      g_autoptr (PangoLayout) layout = NULL;
+      int width;
+
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      if (width <= gtk_widget_get_width (widget))
+        return FALSE;
+    }
 
   if (text == NULL || *text == '\0')
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* The subjects' cells: an inscription is sized by its column, not by its
+ * text, so that new text only redraws it, and it is lighter to build and
+ * drop than a label when rows come and go. */
+static GtkWidget *
+new_inscription (void)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return inscription;
+}
+
+static void
+setup_inscription_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  GtkWidget *inscription = new_inscription ();
+
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (query_cell_tooltip_cb), NULL);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+set_cell_text (GtkWidget *cell, const char *text)
+{
+  if (GTK_IS_INSCRIPTION (cell))
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  else
+    gtk_label_set_text (GTK_LABEL (cell), text);
 }
 
 static void
@@ -162,15 +219,28 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The subjects' view shows rows over its list (see suiji-row-list.c): a
+ * search gives a row another subject, and its cells follow. */
+static GObject *
+cell_item (GtkListItem *list_item)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  return SUIJI_IS_ROW (item) ? suiji_row_get_item (SUIJI_ROW (item)) : item;
+}
+
 static void
-bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, const char *property)
+show_label (GtkListItem *list_item, const char *property)
 {
   GtkWidget       *label = gtk_list_item_get_child (list_item);
-  GObject         *item = gtk_list_item_get_item (list_item);
+  GObject         *item = cell_item (list_item);
   g_autofree char *text = NULL;
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), property) == NULL)
-    return;
+  if (item == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (item), property) == NULL)
+    {
+      set_cell_text (label, "");
+      return;
+    }
 
   if (g_str_equal (property, "active"))
     {
@@ -182,7 +252,7 @@ bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, const 
   else
     g_object_get (item, property, &text, NULL);
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  set_cell_text (label, text != NULL ? text : "");
 }
 
 /* The key column flags a credit code whose check character is wrong; the
@@ -191,10 +261,10 @@ static void
 setup_key_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = new_inscription ();
   GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_add_css_class (flag, "warning");
   gtk_box_append (GTK_BOX (box), label);
@@ -205,19 +275,60 @@ setup_key_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 }
 
 static void
-bind_key_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+show_key (GtkListItem *list_item)
 {
   GtkWidget       *box = gtk_list_item_get_child (list_item);
   GtkWidget       *label = gtk_widget_get_first_child (box);
   GtkWidget       *flag = gtk_widget_get_last_child (box);
-  SuijiSubject    *subject = gtk_list_item_get_item (list_item);
+  GObject         *subject = cell_item (list_item);
   g_autofree char *problem = NULL;
 
-  g_object_get (subject, "code-problem", &problem, NULL);
-  gtk_label_set_text (GTK_LABEL (label), suiji_subject_get_record (subject)->key);
+  if (SUIJI_IS_SUBJECT (subject))
+    g_object_get (subject, "code-problem", &problem, NULL);
+  set_cell_text (label, SUIJI_IS_SUBJECT (subject)
+                            ? suiji_subject_get_record (SUIJI_SUBJECT (subject))->key
+                            : "");
   gtk_widget_set_visible (flag, problem != NULL && *problem != '\0');
   g_object_set_data_full (G_OBJECT (box), "tooltip",
                           problem != NULL && *problem != '\0' ? g_strdup (problem) : NULL, g_free);
+}
+
+static void
+show_cell (GtkListItem *list_item)
+{
+  const char *property = g_object_get_data (G_OBJECT (list_item), "suiji-property");
+
+  if (g_str_equal (property, "key"))
+    show_key (list_item);
+  else
+    show_label (list_item, property);
+}
+
+static void
+row_item_changed_cb (SuijiRow *row, GParamSpec *pspec, GtkListItem *list_item)
+{
+  show_cell (list_item);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, const char *property)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "suiji-property", (gpointer) property);
+  show_cell (list_item);
+  /* Unbound before it goes: the row never outlives the connection. */
+  if (SUIJI_IS_ROW (item))
+    g_signal_connect (item, "notify::item", G_CALLBACK (row_item_changed_cb), list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (SUIJI_IS_ROW (item))
+    g_signal_handlers_disconnect_by_func (item, row_item_changed_cb, list_item);
 }
 
 static int sorting_column = -1;
@@ -234,6 +345,15 @@ column_compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 static void subjects_refilter (SuijiDirectoriesPage *self);
+
+/* Another search or order starts at the top; after an edit the view
+ * stays where it is. */
+static void
+show_first_subjects (SuijiDirectoriesPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->subjects_view)),
+                            0);
+}
 
 static void
 subjects_sorter_changed_cb (SuijiDirectoriesPage *self)
@@ -255,6 +375,7 @@ subjects_sorter_changed_cb (SuijiDirectoriesPage *self)
   self->subject_sort = sort;
   self->subject_descending = descending;
   subjects_refilter (self);
+  show_first_subjects (self);
 }
 
 static void
@@ -270,16 +391,13 @@ add_columns (SuijiDirectoriesPage *self,
       g_autoptr (GtkColumnViewColumn) column = NULL;
 
       if (g_str_equal (specs[i].property, "key"))
-        {
-          g_signal_connect (factory, "setup", G_CALLBACK (setup_key_cb), NULL);
-          g_signal_connect (factory, "bind", G_CALLBACK (bind_key_cb), NULL);
-        }
+        g_signal_connect (factory, "setup", G_CALLBACK (setup_key_cb), NULL);
+      else if (view == self->subjects_view)
+        g_signal_connect (factory, "setup", G_CALLBACK (setup_inscription_cb), NULL);
       else
-        {
-          g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-          g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb),
-                            (gpointer) specs[i].property);
-        }
+        g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) specs[i].property);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
 
       column = gtk_column_view_column_new (_(specs[i].title), g_object_ref (factory));
       gtk_column_view_column_set_expand (column, specs[i].expand);
@@ -460,6 +578,38 @@ subject_filters_active (SuijiDirectoriesPage *self)
   return FALSE;
 }
 
+static gboolean
+show_all_subjects_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  SuijiDirectoriesPage *self = user_data;
+
+  /* Ticks come before a frame is drawn: the second comes after the frame
+   * with the first rows. */
+  if (!self->first_rows_drawn)
+    {
+      self->first_rows_drawn = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->show_all_tick = 0;
+  if (self->subject_rows != NULL)
+    suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_rows_first (SuijiDirectoriesPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows)) >= ROWS_BUILT)
+    return;
+
+  suiji_row_list_set_limit (self->subject_rows, FIRST_ROWS);
+  self->first_rows_drawn = FALSE;
+  if (self->show_all_tick == 0)
+    self->show_all_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->subjects_view),
+                                                        show_all_subjects_cb, self, NULL);
+}
+
 static void
 subjects_refilter (SuijiDirectoriesPage *self)
 {
@@ -479,6 +629,16 @@ subjects_refilter (SuijiDirectoriesPage *self)
 
   if (self->subjects == NULL)
     return;
+
+  /* The view keeps its rows across a refill (see set_list ()): a row
+   * selected now would show another subject after. */
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (self->subjects_view);
+
+    if (selection != NULL)
+      gtk_selection_model_unselect_all (selection);
+  }
+  show_first_rows_first (self);
 
   if (!suiji_subject_list_filter (self->subjects, &filter, self->subject_sort,
                                   self->subject_descending, &error))
@@ -517,6 +677,7 @@ subject_filters_changed_cb (SuijiDirectoriesPage *self)
   g_free (self->applied_filters);
   self->applied_filters = g_steal_pointer (&signature);
   subjects_refilter (self);
+  show_first_subjects (self);
 }
 
 static void
@@ -1185,6 +1346,9 @@ suiji_directories_page_dispose (GObject *object)
   SuijiDirectoriesPage *self = (SuijiDirectoriesPage *) object;
 
   suiji_directories_page_flush (self);
+  if (self->show_all_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->subjects_view), self->show_all_tick);
+  self->show_all_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SUIJI_TYPE_DIRECTORIES_PAGE);
 
   G_OBJECT_CLASS (suiji_directories_page_parent_class)->dispose (object);
@@ -1196,6 +1360,7 @@ suiji_directories_page_finalize (GObject *object)
   SuijiDirectoriesPage *self = (SuijiDirectoriesPage *) object;
 
   g_clear_object (&self->subjects);
+  g_clear_object (&self->subject_rows);
   g_clear_object (&self->inspectors);
   g_clear_object (&self->items);
   g_clear_object (&self->avoidances);
@@ -1342,17 +1507,30 @@ set_list (SuijiDirectoriesPage *self,
           gboolean              multiple)
 {
   g_autoptr (GtkSelectionModel) selection = NULL;
+  GListModel *shown;
 
   g_set_object (slot, list);
   gtk_column_view_set_model (view, NULL);
   g_object_set_data (G_OBJECT (view), "suiji-selection", NULL);
+  if (view == self->subjects_view)
+    g_clear_object (&self->subject_rows);
   if (list == NULL)
     return;
 
-  if (multiple)
-    selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (list))));
+  /* Over rows, a search updates the subjects' rows on screen in place
+   * instead of rebuilding them, and reads no page but those shown. */
+  if (view == self->subjects_view)
+    {
+      self->subject_rows = suiji_row_list_new (G_LIST_MODEL (list));
+      shown = G_LIST_MODEL (g_object_ref (self->subject_rows));
+    }
   else
-    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (list))));
+    shown = G_LIST_MODEL (g_object_ref (list));
+
+  if (multiple)
+    selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (shown));
+  else
+    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (shown));
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (selection_changed_cb), self,
