@@ -39,35 +39,6 @@
 
 static SuijiApplication *app;
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  suiji_test_spin_until (has_toplevel, GSIZE_TO_POINTER (type));
-  return find_toplevel (type);
-}
-
 /* Opens a fresh database in the test's own data folder and shows the main
  * window on it, as a start of the application would. */
 static SuijiWindow *
@@ -86,7 +57,7 @@ open_window (const char *db_name, gboolean with_sample_data)
                                            NULL, &error));
 
   g_application_activate (G_APPLICATION (app));
-  window = SUIJI_WINDOW (wait_for_toplevel (SUIJI_TYPE_WINDOW));
+  window = SUIJI_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, window);
   return window;
 }
@@ -237,7 +208,8 @@ test_preferences (void)
   GtkWidget *unit_name_row, *phone_row, *joint_count_spin;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
+  preferences =
+      SUIJI_PREFERENCES_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
 
   unit_name_row =
@@ -314,7 +286,8 @@ test_backup_and_restore (void)
   gboolean          kept = FALSE;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = SUIJI_PREFERENCES_WINDOW (wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
+  preferences =
+      SUIJI_PREFERENCES_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
   suiji_preferences_window_backup_to (preferences, backup);
   suiji_test_spin_until (preferences_idle, preferences);
@@ -328,7 +301,7 @@ test_backup_and_restore (void)
   g_assert_true (suiji_unit_profile_save (before, profile, &error));
 
   suiji_preferences_window_confirm_restore (preferences, backup);
-  confirm = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (suiji_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   suiji_test_spin_until (suiji_test_is_drawn, confirm);
   suiji_test_save_screenshot (GTK_WIDGET (confirm), "restore-confirm");
   adw_message_dialog_response (confirm, "restore");
@@ -424,7 +397,7 @@ test_subject_dialog (void)
   g_autoptr (GError) error = NULL;
 
   gtk_widget_activate_action (directories_page (window), "directories.new-subject", NULL);
-  dialog = SUIJI_SUBJECT_DIALOG (wait_for_toplevel (SUIJI_TYPE_SUBJECT_DIALOG));
+  dialog = SUIJI_SUBJECT_DIALOG (suiji_test_wait_for_toplevel (SUIJI_TYPE_SUBJECT_DIALOG));
   check_row = suiji_test_template_child (dialog, SUIJI_TYPE_SUBJECT_DIALOG, "code_check_row");
 
   /* The check character is checked as the code is typed. */
@@ -477,7 +450,7 @@ test_about (void)
   AdwAboutWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = ADW_ABOUT_WINDOW (wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (suiji_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==,
                    g_dgettext (GETTEXT_PACKAGE, "Suiji"));
@@ -494,7 +467,7 @@ test_shortcuts (void)
   g_auto (GStrv) accels = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = suiji_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   suiji_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
@@ -559,7 +532,7 @@ first_enabled_check (GtkWidget *widget)
 static gboolean
 window_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return suiji_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 static gboolean
@@ -603,7 +576,7 @@ test_task_and_draw (void)
   suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-sample-year");
 
   gtk_widget_activate_action (page, "tasks.new", NULL);
-  dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+  dialog = suiji_test_wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
   suiji_test_spin_until (suiji_test_is_drawn, dialog);
   {
     AdwEntryRow *name_row = suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "name_row");
@@ -667,7 +640,7 @@ test_task_and_draw (void)
 
   /* Step 1: the pool. */
   gtk_widget_activate_action (page, "tasks.draw", NULL);
-  dialog = wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
+  dialog = suiji_test_wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
   suiji_test_spin_until (suiji_test_is_drawn, dialog);
   g_assert_cmpstr (suiji_draw_dialog_get_step (SUIJI_DRAW_DIALOG (dialog)), ==, "pool");
   suiji_test_save_screenshot (GTK_WIDGET (dialog), "draw-pool");
@@ -751,7 +724,7 @@ test_task_and_draw (void)
     suiji_test_settle ();
     g_signal_emit_by_name (list, "row-activated", row);
   }
-  draw_window = wait_for_toplevel (ADW_TYPE_WINDOW);
+  draw_window = suiji_test_wait_for_toplevel (ADW_TYPE_WINDOW);
   suiji_test_spin_until (suiji_test_is_drawn, draw_window);
   suiji_test_save_screenshot (GTK_WIDGET (window), "tasks-drawn");
   suiji_test_save_screenshot (GTK_WIDGET (draw_window), "draw-window");
@@ -809,7 +782,7 @@ test_task_dialog_refuses (void)
   }
 
   gtk_widget_activate_action (tasks_page (window), "tasks.new", NULL);
-  dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+  dialog = suiji_test_wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
   gtk_editable_set_text (
       GTK_EDITABLE (suiji_test_template_child (dialog, SUIJI_TYPE_TASK_DIALOG, "name_row")),
       "计划外抽查");
@@ -842,9 +815,9 @@ test_language (void)
   GtkWindow *shortcuts;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW);
+  preferences = suiji_test_wait_for_toplevel (SUIJI_TYPE_PREFERENCES_WINDOW);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = suiji_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 
   suiji_test_collect_texts (GTK_WIDGET (window), texts);
   suiji_test_collect_texts (GTK_WIDGET (preferences), texts);
@@ -875,10 +848,10 @@ test_language (void)
     suiji_test_collect_texts (page, texts);
 
     gtk_widget_activate_action (page, "tasks.new", NULL);
-    task_dialog = wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
+    task_dialog = suiji_test_wait_for_toplevel (SUIJI_TYPE_TASK_DIALOG);
     suiji_test_collect_texts (GTK_WIDGET (task_dialog), texts);
     gtk_widget_activate_action (page, "tasks.draw", NULL);
-    draw_dialog = wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
+    draw_dialog = suiji_test_wait_for_toplevel (SUIJI_TYPE_DRAW_DIALOG);
     suiji_test_collect_texts (GTK_WIDGET (draw_dialog), texts);
     suiji_test_save_screenshot (GTK_WIDGET (draw_dialog), "language-draw-pool");
     gtk_window_destroy (task_dialog);
@@ -908,7 +881,7 @@ test_language (void)
       }
     suiji_test_collect_texts (page, texts);
     gtk_widget_activate_action (page, "tasks.results", NULL);
-    results = wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW);
+    results = suiji_test_wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW);
     suiji_test_collect_texts (GTK_WIDGET (results), texts);
     suiji_test_save_screenshot (GTK_WIDGET (results), "language-results");
     gtk_window_destroy (results);

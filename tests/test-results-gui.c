@@ -30,35 +30,6 @@
 
 static SuijiApplication *app;
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  suiji_test_spin_until (has_toplevel, GSIZE_TO_POINTER (type));
-  return find_toplevel (type);
-}
-
 /* A drawn task of the sample year with at least three subjects, some of
  * whose results are entered and some not. */
 static gint64
@@ -221,7 +192,7 @@ test_results_grid (void)
   task_id = pick_task (db);
 
   g_application_activate (G_APPLICATION (app));
-  main_window = SUIJI_WINDOW (wait_for_toplevel (SUIJI_TYPE_WINDOW));
+  main_window = SUIJI_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, main_window);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-section", "s", "tasks");
   page = suiji_test_template_child (main_window, SUIJI_TYPE_WINDOW, "tasks_page");
@@ -239,7 +210,7 @@ test_results_grid (void)
   }
 
   gtk_widget_activate_action (page, "tasks.results", NULL);
-  window = SUIJI_RESULTS_WINDOW (wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW));
+  window = SUIJI_RESULTS_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_RESULTS_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, window);
   g_assert_cmpuint (suiji_results_window_get_n_rows (window), >=, 3);
   /* Asked again, the same window comes to the front: a second would keep
@@ -411,7 +382,7 @@ test_results_grid (void)
     GtkWindow *dialog;
 
     g_assert_false (suiji_results_window_import_file (window, bad_file));
-    dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = suiji_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_true (label_has_text (GTK_WIDGET (dialog), "检查结果"));
     g_assert_true (label_has_text (GTK_WIDGET (dialog), "3"));
     suiji_test_save_screenshot (GTK_WIDGET (dialog), "results-import-problems");
