@@ -155,12 +155,14 @@ print_plan (SuijiDatabase *db)
 {
   g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (
       db,
-      "EXPLAIN QUERY PLAN SELECT s.id, coalesce(s.credit_class, '') FROM subjects s"
-      " WHERE 1 AND (instr(s.name, 'x') > 0 OR instr(s.key, 'X') > 0) ORDER BY s.name ASC",
+      "EXPLAIN QUERY PLAN SELECT s.id, coalesce(s.credit_class, ''), s.name, s.key"
+      " FROM subjects s WHERE 1 ORDER BY s.name ASC",
       NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_print ("directories: search plan: %s\n", sqlite3_column_text (stmt, 3));
+    g_print ("directories: plan of the query that reads the names and codes a search looks "
+             "through, once: %s\n",
+             sqlite3_column_text (stmt, 3));
 }
 
 static void
@@ -187,6 +189,20 @@ bench_search (const char *folder)
   lower_key = g_ascii_strdown (some_key, -1);
   key_part = g_strndup (lower_key + 8, 6);
   list = suiji_subject_list_new (db);
+
+  /* The page shows every subject, then the search entry gets the focus
+   * and the names and codes are read, before the first key. */
+  {
+    gint64 start;
+
+    if (!suiji_subject_list_filter (list, NULL, SUIJI_SUBJECT_SORT_NAME, FALSE, &error))
+      g_error ("%s", error->message);
+    start = g_get_monotonic_time ();
+    if (!suiji_paged_list_prepare_search (list, &error))
+      g_error ("%s", error->message);
+    g_print ("directories: reading the names and codes of %d subjects to search, once: %.1f ms\n",
+             N_SUBJECTS, (g_get_monotonic_time () - start) / 1000.0);
+  }
 
   {
     const Query queries[] = {
@@ -218,7 +234,7 @@ bench_search (const char *folder)
 
         median = bench_median (ms, RUNS);
         g_print ("directories: search “%s” (%s): %u found, median %.1f ms, best %.1f ms; "
-                 "SQL statements a search: %u\n",
+                 "SQL statements a search (the check for changes, the rows shown): %u\n",
                  queries[q].text, queries[q].label, n_found, median, ms[0], n_statements / RUNS);
       }
     sqlite3_trace_v2 (_suiji_database_get_handle (db), 0, NULL, NULL);

@@ -959,6 +959,148 @@ test_subject_search_finds_what_it_should (void)
   }
 }
 
+static guint n_subject_reads;
+
+static int
+count_subject_reads_cb (unsigned kind, void *context, void *statement, void *sql)
+{
+  if (strstr (sqlite3_sql (statement), "s.name, s.key FROM subjects") != NULL)
+    n_subject_reads++;
+  return 0;
+}
+
+/* What SQLite finds for a search, in the list's order: the reference the
+ * search in memory must match row for row. */
+static GArray *
+sqlite_matches (SuijiDatabase *db, const char *search, const char *credit_class)
+{
+  g_autofree char *text = g_strstrip (g_strdup (search));
+  g_autofree char *key_text = suiji_subject_key_normalize (search);
+  g_autoptr (sqlite3_stmt) stmt = _suiji_database_prepare (
+      db,
+      "SELECT id FROM subjects WHERE (instr(name, ?1) > 0 OR instr(key, ?2) > 0)"
+      " AND (?3 IS NULL OR coalesce(credit_class, '') = ?3) ORDER BY name",
+      NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, *key_text != '\0' ? key_text : text, -1, SQLITE_STATIC);
+  if (credit_class != NULL)
+    sqlite3_bind_text (stmt, 3, credit_class, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_found (SuijiPagedList *list, SuijiDatabase *db, const char *search, const char *credit_class)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) expected = sqlite_matches (db, search, credit_class);
+  SuijiSubjectFilter filter = { .search = search, .credit_class = credit_class };
+
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpint (suiji_paged_list_get_id (list, i), ==, g_array_index (expected, gint64, i));
+}
+
+/* The keystrokes of a search read the subjects once, and a change to them,
+ * by this connection or by another program, is found by the next. */
+static void
+test_subject_search_keeps_its_texts (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "directories.db", NULL);
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiDatabase) other = NULL;
+  g_autoptr (SuijiPagedList) list = suiji_subject_list_new (db);
+  g_autoptr (GError) error = NULL;
+  gint64 glass, coal;
+
+  glass = add_subject (db, "91350100M000100Y43", "沙河市甲玻璃有限公司", "A", "桥东街道");
+  coal = add_subject (db, "91110000600037341L", "沙河市乙煤业有限公司", "B", "桥东街道");
+  add_subject (db, "130582000012345", "沙河市丙玻璃饭店", "", "");
+  sqlite3_trace_v2 (_suiji_database_get_handle (db), SQLITE_TRACE_STMT, count_subject_reads_cb,
+                    NULL);
+
+  /* Nothing typed: the list reads ids only and keeps no texts. */
+  assert_found (list, db, "", NULL);
+  g_assert_cmpuint (n_subject_reads, ==, 1);
+
+  /* Typing reads the texts once, or the entry getting the focus does;
+   * the next keys search them. */
+  g_assert_true (suiji_paged_list_prepare_search (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_subject_reads, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_true (suiji_paged_list_prepare_search (list, &error));
+  g_assert_cmpuint (n_subject_reads, ==, 2);
+  assert_found (list, db, "玻", NULL);
+  assert_found (list, db, "玻璃", NULL);
+  assert_found (list, db, "0001", NULL);
+  assert_found (list, db, "m000", NULL);
+  assert_found (list, db, "没有", NULL);
+  g_assert_cmpuint (n_subject_reads, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  assert_found (list, db, "", NULL);
+  g_assert_cmpuint (n_subject_reads, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (suiji_paged_list_get_counts (list), "")),
+                    ==, 1);
+
+  /* The counts are those of the rows found. */
+  assert_found (list, db, "玻璃", NULL);
+  g_assert_cmpuint (
+      GPOINTER_TO_UINT (g_hash_table_lookup (suiji_paged_list_get_counts (list), "A")), ==, 1);
+  g_assert_null (g_hash_table_lookup (suiji_paged_list_get_counts (list), "B"));
+
+  /* Another filter is another query. */
+  assert_found (list, db, "玻璃", "A");
+  g_assert_cmpuint (n_subject_reads, ==, 3);
+  assert_found (list, db, "沙河", "A");
+  g_assert_cmpuint (n_subject_reads, ==, 3);
+
+  /* Rows left out for a deletion that can be undone. */
+  assert_found (list, db, "玻璃", NULL);
+  g_assert_true (suiji_paged_list_set_hidden (list, &glass, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_true (suiji_paged_list_set_hidden (list, NULL, 0, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (n_subject_reads, ==, 4);
+
+  /* A change through this connection... */
+  {
+    SuijiSubjectRecord record = {
+      .id = coal,
+      .key = (char *) "91110000600037341L",
+      .name = (char *) "沙河市乙玻璃煤业有限公司",
+      .department_id = -1,
+    };
+
+    g_assert_cmpint (suiji_subject_save (db, &record, &error), ==, coal);
+    g_assert_no_error (error);
+  }
+  assert_found (list, db, "玻璃", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (n_subject_reads, ==, 5);
+
+  /* ...or by another program, here another connection to the file. */
+  other = suiji_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (suiji_subject_delete (other, &glass, 1, &error));
+  g_assert_no_error (error);
+  assert_found (list, db, "玻璃", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (n_subject_reads, ==, 6);
+
+  sqlite3_trace_v2 (_suiji_database_get_handle (db), 0, NULL, NULL);
+}
+
 static void
 count_notify_cb (GObject *object, GParamSpec *pspec, guint *n_notified)
 {
@@ -1089,6 +1231,52 @@ test_row_list_follows_the_list (void)
   g_assert_cmpuint (change[1], ==, 0);
   g_assert_cmpuint (change[2], ==, 3);
 
+  /* A minimum keeps positions past the end of the list, blank, until it
+   * is lowered. */
+  filter.search = "玻璃";
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (change[3], ==, 6);
+  suiji_row_list_set_minimum (rows, 4);
+  g_assert_cmpuint (suiji_row_list_get_minimum (rows), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 4);
+  g_assert_cmpuint (change[3], ==, 7);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 2);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丁玻璃制品厂");
+  {
+    g_autoptr (SuijiRow) blank = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+
+    g_assert_nonnull (blank);
+    g_assert_null (suiji_row_get_item (blank));
+  }
+  /* A search that finds more fills them; one that finds fewer blanks
+   * them again, and no position is reported as gone. */
+  filter.search = NULL;
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  g_assert_cmpuint (change[3], ==, 8);
+  g_assert_cmpuint (change[0], ==, 4);
+  g_assert_cmpuint (change[2], ==, 1);
+  filter.search = "饭店";
+  g_assert_true (suiji_subject_list_filter (list, &filter, SUIJI_SUBJECT_SORT_KEY, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 4);
+  g_assert_cmpuint (change[3], ==, 9);
+  g_assert_cmpuint (change[0], ==, 4);
+  g_assert_cmpuint (change[1], ==, 1);
+  g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
+  {
+    g_autoptr (SuijiRow) second = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+
+    g_assert_null (suiji_row_get_item (second));
+  }
+  suiji_row_list_set_minimum (rows, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1);
+  g_assert_cmpuint (change[3], ==, 10);
+  g_assert_cmpuint (change[0], ==, 1);
+  g_assert_cmpuint (change[1], ==, 3);
+  g_assert_cmpuint (change[2], ==, 0);
+
   /* Rows outlive their list. */
   g_clear_object (&rows);
   g_assert_cmpstr (row_name (first), ==, "沙河市丙饭店");
@@ -1108,6 +1296,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/rekey-conflict", test_subject_rekey_conflict);
   g_test_add_func ("/subjects/filter", test_subject_list_filters_and_counts);
   g_test_add_func ("/subjects/paged", test_paged_list_pages);
+  g_test_add_func ("/subjects/search-keeps-texts", test_subject_search_keeps_its_texts);
   g_test_add_func ("/inspectors/load-update", test_inspector_load_and_update);
   g_test_add_func ("/inspectors/refusals", test_inspector_refusals);
   g_test_add_func ("/inspectors/one-transaction", test_inspector_update_is_one_transaction);

@@ -20,6 +20,7 @@ SuijiDatabase     *_suiji_database_open_with_migrations (const char        *path
 const char *const *_suiji_database_get_migrations (void);
 sqlite3           *_suiji_database_get_handle (SuijiDatabase *self);
 sqlite3_stmt      *_suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error);
+gboolean           _suiji_database_get_data_stamp (SuijiDatabase *self, gint64 stamp[2]);
 gboolean           _suiji_database_exec (SuijiDatabase *self, const char *sql, GError **error);
 gboolean           _suiji_database_begin (SuijiDatabase *self, GError **error);
 gboolean           _suiji_database_commit (SuijiDatabase *self, GError **error);

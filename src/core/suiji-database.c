@@ -633,6 +633,23 @@ _suiji_database_get_handle (SuijiDatabase *self)
   return self->handle;
 }
 
+/* Two numbers that change whenever the data may have: the rows this
+ * connection has written, and SQLite's count of commits by others. A
+ * cache of rows read earlier is good while both are as they were. */
+gboolean
+_suiji_database_get_data_stamp (SuijiDatabase *self, gint64 stamp[2])
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stamp[0] = sqlite3_total_changes64 (self->handle);
+  stamp[1] = -1;
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  stamp[1] = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 sqlite3_stmt *
 _suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error)
 {
@@ -1054,10 +1071,10 @@ _suiji_database_open_with_migrations (const char        *path,
       /* No memory map: every page of the file it touches stays resident
        * with its neighbours (40 MB of a 54 MB file of 100 000 subjects
        * after the subjects page and the year's statistics), and reading
-       * from the system's cache is as fast. An 8 MiB cache holds the
-       * index a search walks. */
-      !_suiji_database_exec (self, "PRAGMA mmap_size = 0", error) ||
-      !_suiji_database_exec (self, "PRAGMA cache_size = -8192", error))
+       * from the system's cache is as fast. SQLite's own cache stays at
+       * its default 2 MiB: a search of the subjects walks the texts the
+       * list keeps (suiji-paged-list.c), not an index. */
+      !_suiji_database_exec (self, "PRAGMA mmap_size = 0", error))
     return NULL;
 
   self->schema_version = version;

@@ -6,6 +6,10 @@
  * a query fixes the matching ids in display order (8 bytes a row), and the
  * rows themselves are read from SQLite a page at a time when a view asks
  * for them. A few recent pages are kept; the rest is dropped.
+ *
+ * A searched query (suiji_paged_list_set_searched_query ()) also keeps the
+ * texts it searches, so that the next keystroke of a search looks through
+ * memory rather than through SQLite, until the data or the query changes.
  */
 
 #define G_LOG_DOMAIN "suiji-paged-list"
@@ -17,6 +21,32 @@
 
 #define PAGE_SIZE        100
 #define MAX_CACHED_PAGES 16
+
+typedef struct
+{
+  char *value;
+  guint n;
+} Count;
+
+typedef struct
+{
+  gint64  id;
+  guint32 texts; /* where the row's texts start in SearchCache.texts */
+  guint32 value; /* its counted value, in SearchCache.values */
+} CachedRow;
+
+/* Every row of a searched query, in its order, with the texts it searches
+ * one after another, each ended by a NUL. */
+typedef struct
+{
+  char      *sql;
+  GPtrArray *parameters;
+  gint64     stamp[2];
+  guint      n_texts;
+  GArray    *rows;
+  char      *texts;
+  GPtrArray *values;
+} SearchCache;
 
 struct _SuijiPagedList
 {
@@ -30,6 +60,10 @@ struct _SuijiPagedList
   /* The query and its parameters, kept to reload after a change. */
   char      *ids_sql;
   GPtrArray *parameters;
+  /* For a searched query: per text column, the text it is searched for,
+   * or NULL. */
+  GPtrArray   *needles;
+  SearchCache *search;
 
   GArray     *ids;
   GHashTable *hidden;
@@ -38,18 +72,25 @@ struct _SuijiPagedList
   GQueue      page_order;
 };
 
-typedef struct
-{
-  char *value;
-  guint n;
-} Count;
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SuijiPagedList,
                                suiji_paged_list,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+search_cache_free (SearchCache *cache)
+{
+  g_free (cache->sql);
+  g_clear_pointer (&cache->parameters, g_ptr_array_unref);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  g_free (cache->texts);
+  g_clear_pointer (&cache->values, g_ptr_array_unref);
+  g_free (cache);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchCache, search_cache_free)
 
 static void
 drop_pages (SuijiPagedList *self)
@@ -166,6 +207,8 @@ suiji_paged_list_finalize (GObject *object)
   SuijiPagedList *self = (SuijiPagedList *) object;
 
   drop_pages (self);
+  g_clear_pointer (&self->search, search_cache_free);
+  g_clear_pointer (&self->needles, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
@@ -266,6 +309,8 @@ suiji_paged_list_set_query (SuijiPagedList *self,
 {
   g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
 
+  g_clear_pointer (&self->needles, g_ptr_array_unref);
+  g_clear_pointer (&self->search, search_cache_free);
   g_free (self->ids_sql);
   self->ids_sql = g_strdup (ids_sql);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
@@ -276,69 +321,298 @@ suiji_paged_list_set_query (SuijiPagedList *self,
 }
 
 /**
- * suiji_paged_list_reload:
+ * suiji_paged_list_set_searched_query:
+ * @ids_sql: selects every row the search may find, in display order: the
+ *   id, a value counted as by suiji_paged_list_set_query(), then one text
+ *   column per needle
+ * @parameters: (element-type GVariant) (nullable): as for
+ *   suiji_paged_list_set_query()
+ * @needles: (array length=n_needles) (nullable): per text column, the text
+ *   a row must contain there, byte for byte as SQLite's instr() compares,
+ *   or %NULL to leave the column out
  *
- * Runs the query again, after the data changed.
+ * Shows the rows of @ids_sql that contain one of the needles in its column,
+ * or all of them when every needle is %NULL. Once a needle is given, the
+ * rows and their texts are kept: while the database and @ids_sql with its
+ * @parameters stay the same, the next search reads no row from SQLite.
  */
 gboolean
-suiji_paged_list_reload (SuijiPagedList *self, GError **error)
+suiji_paged_list_set_searched_query (SuijiPagedList    *self,
+                                     const char        *ids_sql,
+                                     GPtrArray         *parameters,
+                                     const char *const *needles,
+                                     guint              n_needles,
+                                     GError           **error)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+  g_return_val_if_fail (n_needles == 0 || needles != NULL, FALSE);
+
+  g_free (self->ids_sql);
+  self->ids_sql = g_strdup (ids_sql);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  if (parameters != NULL)
+    self->parameters = g_ptr_array_ref (parameters);
+  g_clear_pointer (&self->needles, g_ptr_array_unref);
+  self->needles = g_ptr_array_new_full (n_needles, g_free);
+  for (guint i = 0; i < n_needles; i++)
+    g_ptr_array_add (self->needles, g_strdup (needles[i]));
+
+  return suiji_paged_list_reload (self, error);
+}
+
+static gboolean
+same_parameters (GPtrArray *a, GPtrArray *b)
+{
+  guint n_a = a != NULL ? a->len : 0;
+  guint n_b = b != NULL ? b->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (!g_variant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Counts a value of the query's second column. Few distinct values (the
+ * classes) and many rows: a short array searched from the top beats a
+ * hash and a copy per row. */
+static guint
+count_index (GArray *counts, const char *value)
+{
+  Count added;
+
+  for (guint i = 0; i < counts->len; i++)
+    if (g_str_equal (g_array_index (counts, Count, i).value, value))
+      return i;
+
+  added.value = g_strdup (value);
+  added.n = 0;
+  g_array_append_val (counts, added);
+  return counts->len - 1;
+}
+
+static void
+clear_count (gpointer data)
+{
+  g_free (((Count *) data)->value);
+}
+
+/* Puts the rows found in place of the list's, and tells the views. */
+static void
+show_rows (SuijiPagedList *self, GArray *ids, GArray *counts)
+{
+  guint old_length = self->ids->len;
+
+  g_hash_table_remove_all (self->counts);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      Count *count = &g_array_index (counts, Count, i);
+
+      if (count->n > 0)
+        g_hash_table_insert (self->counts, g_strdup (count->value), GUINT_TO_POINTER (count->n));
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  drop_pages (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->ids->len);
+}
+
+static gboolean
+is_hidden (SuijiPagedList *self, gint64 id)
+{
+  return g_hash_table_size (self->hidden) > 0 && g_hash_table_contains (self->hidden, &id);
+}
+
+static gboolean
+searching (SuijiPagedList *self)
+{
+  for (guint i = 0; self->needles != NULL && i < self->needles->len; i++)
+    if (g_ptr_array_index (self->needles, i) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static SearchCache *
+read_search_cache (SuijiPagedList *self, const gint64 stamp[2], GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (SearchCache) cache = g_new0 (SearchCache, 1);
+  g_autoptr (GString) texts = NULL;
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Count));
+  int rc;
+
+  stmt = _suiji_database_prepare (self->db, self->ids_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if ((guint) sqlite3_column_count (stmt) != 2 + self->needles->len)
+    {
+      g_critical ("A searched query selects the id, a value, and one text per needle");
+      g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
+                           "Could not read the list");
+      return NULL;
+    }
+
+  g_array_set_clear_func (values, clear_count);
+  bind_parameters (stmt, self->parameters);
+  cache->sql = g_strdup (self->ids_sql);
+  cache->parameters = self->parameters != NULL ? g_ptr_array_ref (self->parameters) : NULL;
+  cache->stamp[0] = stamp[0];
+  cache->stamp[1] = stamp[1];
+  cache->n_texts = self->needles->len;
+  /* Sized as the last list, so that a search of a large directory does
+   * not copy its texts over and over as they grow. */
+  cache->rows = g_array_sized_new (FALSE, FALSE, sizeof (CachedRow), self->ids->len);
+  texts = g_string_sized_new (MAX (self->ids->len, 64) * 48);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CachedRow row;
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.value = count_index (values, _suiji_column_text (stmt, 1));
+      row.texts = (guint32) texts->len;
+      for (guint c = 0; c < cache->n_texts; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 2 + (int) c);
+
+          if (text != NULL)
+            g_string_append_len (texts, text, sqlite3_column_bytes (stmt, 2 + (int) c));
+          g_string_append_c (texts, '\0');
+        }
+      if (texts->len > G_MAXUINT32)
+        {
+          g_set_error_literal (error, SUIJI_DATABASE_ERROR, SUIJI_DATABASE_ERROR_FAILED,
+                               "Too much text to search");
+          return NULL;
+        }
+      g_array_append_val (cache->rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (self->db, error, "Could not read the list");
+      return NULL;
+    }
+
+  cache->values = g_ptr_array_new_full (values->len, g_free);
+  for (guint i = 0; i < values->len; i++)
+    g_ptr_array_add (cache->values, g_steal_pointer (&g_array_index (values, Count, i).value));
+  /* Only what the texts take stays allocated. */
+  {
+    gsize length = texts->len;
+
+    cache->texts = g_realloc (g_string_free (g_steal_pointer (&texts), FALSE), length + 1);
+  }
+  return g_steal_pointer (&cache);
+}
+
+static gboolean reload_query (SuijiPagedList *self, GError **error);
+
+static gboolean
+search_cache_is_current (SuijiPagedList *self, const gint64 stamp[2])
+{
+  SearchCache *cache = self->search;
+
+  return cache != NULL && cache->stamp[0] == stamp[0] && cache->stamp[1] == stamp[1] &&
+         cache->n_texts == self->needles->len && g_str_equal (cache->sql, self->ids_sql) &&
+         same_parameters (cache->parameters, self->parameters);
+}
+
+static gboolean
+reload_searched (SuijiPagedList *self, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
+  SearchCache *cache;
+  gint64       stamp[2];
+  gboolean     stamped = _suiji_database_get_data_stamp (self->db, stamp);
+  gboolean     any = searching (self);
+
+  if (!stamped || !search_cache_is_current (self, stamp))
+    g_clear_pointer (&self->search, search_cache_free);
+
+  /* The texts are kept once something is searched for. */
+  if (self->search == NULL && !any)
+    return reload_query (self, error);
+
+  if (self->search == NULL)
+    {
+      self->search = read_search_cache (self, stamp, error);
+      if (self->search == NULL)
+        return FALSE;
+      if (!stamped)
+        self->search->stamp[1] = -2; /* never matches again */
+    }
+  cache = self->search;
+
+  g_array_set_clear_func (counts, clear_count);
+  for (guint i = 0; i < cache->values->len; i++)
+    count_index (counts, g_ptr_array_index (cache->values, i));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (cache->rows->len, 1024));
+
+  for (guint r = 0; r < cache->rows->len; r++)
+    {
+      const CachedRow *row = &g_array_index (cache->rows, CachedRow, r);
+      const char      *text = cache->texts + row->texts;
+      gboolean         found = !any;
+
+      if (is_hidden (self, row->id))
+        continue;
+
+      for (guint c = 0; c < cache->n_texts && !found; c++)
+        {
+          const char *needle = g_ptr_array_index (self->needles, c);
+
+          found = needle != NULL && strstr (text, needle) != NULL;
+          text += strlen (text) + 1;
+        }
+      if (!found)
+        continue;
+
+      g_array_append_val (ids, row->id);
+      g_array_index (counts, Count, row->value).n++;
+    }
+
+  show_rows (self, ids, counts);
+  return TRUE;
+}
+
+/* Runs the query, keeping no more than the ids and the counts. */
+static gboolean
+reload_query (SuijiPagedList *self, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
-  guint    old_length;
   gboolean counted;
   int      rc;
-
-  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
-
-  if (self->ids_sql == NULL)
-    return TRUE;
 
   stmt = _suiji_database_prepare (self->db, self->ids_sql, error);
   if (stmt == NULL)
     return FALSE;
 
+  g_array_set_clear_func (counts, clear_count);
   bind_parameters (stmt, self->parameters);
   counted = sqlite3_column_count (stmt) > 1;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
-  g_hash_table_remove_all (self->counts);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (g_hash_table_size (self->hidden) > 0 && g_hash_table_contains (self->hidden, &id))
+      if (is_hidden (self, id))
         continue;
 
       g_array_append_val (ids, id);
       if (counted)
         {
-          const char *value = _suiji_column_text (stmt, 1);
-          Count      *count = NULL;
+          guint value = count_index (counts, _suiji_column_text (stmt, 1));
 
-          /* Few distinct values (the classes) and many rows: a short
-           * array searched from the top beats a hash and a copy per row. */
-          for (guint i = 0; i < counts->len && count == NULL; i++)
-            if (g_str_equal (g_array_index (counts, Count, i).value, value))
-              count = &g_array_index (counts, Count, i);
-          if (count == NULL)
-            {
-              Count added = { g_strdup (value), 0 };
-
-              g_array_append_val (counts, added);
-              count = &g_array_index (counts, Count, counts->len - 1);
-            }
-          count->n++;
+          g_array_index (counts, Count, value).n++;
         }
-    }
-
-  for (guint i = 0; i < counts->len; i++)
-    {
-      Count *count = &g_array_index (counts, Count, i);
-
-      g_hash_table_insert (self->counts, g_steal_pointer (&count->value),
-                           GUINT_TO_POINTER (count->n));
     }
 
   if (rc != SQLITE_DONE)
@@ -347,13 +621,51 @@ suiji_paged_list_reload (SuijiPagedList *self, GError **error)
       return FALSE;
     }
 
-  old_length = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  drop_pages (self);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->ids->len);
+  show_rows (self, ids, counts);
   return TRUE;
+}
+
+/**
+ * suiji_paged_list_prepare_search:
+ *
+ * Reads the texts the next search of a searched query will look through,
+ * unless they are at hand: for when a search is about to begin, such as
+ * when its entry gets the focus, so that the first key is as quick as the
+ * next. The rows shown stay as they are.
+ *
+ * Returns: %FALSE with @error set if the rows could not be read
+ */
+gboolean
+suiji_paged_list_prepare_search (SuijiPagedList *self, GError **error)
+{
+  gint64 stamp[2];
+
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  if (self->ids_sql == NULL || self->needles == NULL ||
+      !_suiji_database_get_data_stamp (self->db, stamp) || search_cache_is_current (self, stamp))
+    return TRUE;
+
+  g_clear_pointer (&self->search, search_cache_free);
+  self->search = read_search_cache (self, stamp, error);
+  return self->search != NULL;
+}
+
+/**
+ * suiji_paged_list_reload:
+ *
+ * Runs the query again, after the data changed.
+ */
+gboolean
+suiji_paged_list_reload (SuijiPagedList *self, GError **error)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  if (self->ids_sql == NULL)
+    return TRUE;
+  if (self->needles != NULL)
+    return reload_searched (self, error);
+  return reload_query (self, error);
 }
 
 gint64

@@ -27,6 +27,13 @@ gboolean        suiji_paged_list_set_query (SuijiPagedList *self,
                                             const char     *ids_sql,
                                             GPtrArray      *parameters,
                                             GError        **error);
+gboolean        suiji_paged_list_set_searched_query (SuijiPagedList    *self,
+                                                     const char        *ids_sql,
+                                                     GPtrArray         *parameters,
+                                                     const char *const *needles,
+                                                     guint              n_needles,
+                                                     GError           **error);
+gboolean        suiji_paged_list_prepare_search (SuijiPagedList *self, GError **error);
 gboolean        suiji_paged_list_reload (SuijiPagedList *self, GError **error);
 gint64          suiji_paged_list_get_id (SuijiPagedList *self, guint position);
 guint           suiji_paged_list_find_id (SuijiPagedList *self, gint64 id);

@@ -53,6 +53,7 @@ struct _SuijiRowList
   GListModel *model;
   guint       n_items;
   guint       limit;
+  guint       minimum;
   /* position → the SuijiRow given out for it, unowned: a row takes itself
    * out when it is finalized. */
   GHashTable *rows;
@@ -194,6 +195,12 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = suiji_row_list_get_item;
 }
 
+static guint
+n_items_of (SuijiRowList *self)
+{
+  return MAX (MIN (g_list_model_get_n_items (self->model), self->limit), self->minimum);
+}
+
 static void
 model_items_changed_cb (
     GListModel *model, guint position, guint removed, guint added, SuijiRowList *self)
@@ -201,7 +208,7 @@ model_items_changed_cb (
   g_autoptr (GPtrArray) renewed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) gone = g_ptr_array_new ();
   guint          old_n_items = self->n_items;
-  guint          new_n_items = MIN (g_list_model_get_n_items (model), self->limit);
+  guint          new_n_items = n_items_of (self);
   guint          end;
   GHashTableIter iter;
   gpointer       value;
@@ -220,7 +227,8 @@ model_items_changed_cb (
         g_ptr_array_add (gone, row);
       else if (row->position >= position && row->position < end && row->item_read)
         {
-          /* Rows never shown read their item when they are. */
+          /* Rows never shown read their item when they are; past the end
+           * of the wrapped list, kept by the minimum, it is NULL. */
           GObject *item = g_list_model_get_item (model, row->position);
 
           if (item != row->item)
@@ -304,7 +312,7 @@ suiji_row_list_new (GListModel *model)
 
   self = g_object_new (SUIJI_TYPE_ROW_LIST, NULL);
   self->model = g_object_ref (model);
-  self->n_items = MIN (g_list_model_get_n_items (model), self->limit);
+  self->n_items = n_items_of (self);
   g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
 
   return self;
@@ -344,7 +352,7 @@ suiji_row_list_set_limit (SuijiRowList *self, guint limit)
 
   self->limit = limit;
   old_n_items = self->n_items;
-  new_n_items = MIN (g_list_model_get_n_items (self->model), limit);
+  new_n_items = n_items_of (self);
   if (new_n_items != old_n_items)
     model_items_changed_cb (self->model, old_n_items, 0, 0, self);
 }
@@ -355,4 +363,38 @@ suiji_row_list_get_limit (SuijiRowList *self)
   g_return_val_if_fail (SUIJI_IS_ROW_LIST (self), G_MAXUINT);
 
   return self->limit;
+}
+
+/**
+ * suiji_row_list_set_minimum:
+ * @minimum: how many positions to hold at least, 0 for no more than the
+ *   wrapped list has
+ *
+ * Holds at least @minimum positions: those past the end of the wrapped
+ * list are blank rows, whose item is %NULL. GTK 4.8's views take long to
+ * destroy the widgets of rows that go: a list that shrinks can keep them
+ * blank until its new rows are drawn, and let them go after.
+ */
+void
+suiji_row_list_set_minimum (SuijiRowList *self, guint minimum)
+{
+  guint old_n_items;
+
+  g_return_if_fail (SUIJI_IS_ROW_LIST (self));
+
+  if (minimum == self->minimum)
+    return;
+
+  self->minimum = minimum;
+  old_n_items = self->n_items;
+  if (n_items_of (self) != old_n_items)
+    model_items_changed_cb (self->model, old_n_items, 0, 0, self);
+}
+
+guint
+suiji_row_list_get_minimum (SuijiRowList *self)
+{
+  g_return_val_if_fail (SUIJI_IS_ROW_LIST (self), 0);
+
+  return self->minimum;
 }

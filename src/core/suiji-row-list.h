@@ -24,5 +24,7 @@ SuijiRowList *suiji_row_list_new (GListModel *model);
 GListModel   *suiji_row_list_get_model (SuijiRowList *self);
 void          suiji_row_list_set_limit (SuijiRowList *self, guint limit);
 guint         suiji_row_list_get_limit (SuijiRowList *self);
+void          suiji_row_list_set_minimum (SuijiRowList *self, guint minimum);
+guint         suiji_row_list_get_minimum (SuijiRowList *self);
 
 G_END_DECLS

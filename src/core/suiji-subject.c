@@ -330,19 +330,20 @@ suiji_subject_list_filter (SuijiPagedList           *list,
 {
   g_autoptr (GPtrArray) parameters =
       g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  g_autoptr (GString) sql =
-      g_string_new ("SELECT s.id, coalesce(s.credit_class, '') FROM subjects s WHERE 1");
+  /* The search itself runs over the rows' names and codes in memory: the
+   * query only fixes the rows the other filters let through. */
+  g_autoptr (GString) sql = g_string_new (
+      "SELECT s.id, coalesce(s.credit_class, ''), s.name, s.key FROM subjects s WHERE 1");
   g_autofree char *search = NULL;
+  g_autofree char *key_search = NULL;
+  const char      *needles[2] = { NULL, NULL };
 
   if (filter != NULL && is_set (filter->search))
     {
-      g_autofree char *key_search = suiji_subject_key_normalize (filter->search);
-
+      key_search = suiji_subject_key_normalize (filter->search);
       search = g_strstrip (g_strdup (filter->search));
-      g_string_append (sql, " AND (instr(s.name, ?) > 0 OR instr(s.key, ?) > 0)");
-      g_ptr_array_add (parameters, g_variant_ref_sink (g_variant_new_string (search)));
-      g_ptr_array_add (parameters, g_variant_ref_sink (g_variant_new_string (
-                                       *key_search != '\0' ? key_search : search)));
+      needles[0] = search;
+      needles[1] = *key_search != '\0' ? key_search : search;
     }
 
   if (filter != NULL && filter->credit_class != NULL)
@@ -392,7 +393,8 @@ suiji_subject_list_filter (SuijiPagedList           *list,
     g_string_append_printf (sql, " ORDER BY %s %s, s.name, s.key", sort_column (sort),
                             descending ? "DESC" : "ASC");
 
-  return suiji_paged_list_set_query (list, sql->str, parameters, error);
+  return suiji_paged_list_set_searched_query (list, sql->str, parameters, needles,
+                                              G_N_ELEMENTS (needles), error);
 }
 
 /**

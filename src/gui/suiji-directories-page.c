@@ -38,7 +38,11 @@
  * though a screen shows 20 or 30: a list of subjects that grows from fewer
  * shows one screen of rows first, and the others once it is drawn. */
 #define ROWS_BUILT 200
-#define FIRST_ROWS 60
+/* A screen of rows: the view's height over the lowest a row can be, and
+ * some more, or as many as a tall screen shows before the view has its
+ * height. */
+#define ROW_HEIGHT_AT_LEAST 24
+#define FIRST_ROWS_UNSIZED  60
 
 typedef enum
 {
@@ -69,7 +73,7 @@ struct _SuijiDirectoriesPage
   char    *applied_filters;
 
   /* Shows all the subject rows after the frame with the first ones. */
-  guint    show_all_tick;
+  guint    after_drawn_tick;
   gboolean first_rows_drawn;
 
   /* The subjects' sort, read off the column view's sorter. */
@@ -297,6 +301,12 @@ static void
 show_cell (GtkListItem *list_item)
 {
   const char *property = g_object_get_data (G_OBJECT (list_item), "suiji-property");
+  GtkWidget  *cell = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+
+  /* A blank row, kept until the frame after a search (see
+   * show_new_rows_first ()), shows not even its column separators. */
+  if (cell != NULL)
+    gtk_widget_set_opacity (cell, cell_item (list_item) != NULL ? 1.0 : 0.0);
 
   if (g_str_equal (property, "key"))
     show_key (list_item);
@@ -579,7 +589,7 @@ subject_filters_active (SuijiDirectoriesPage *self)
 }
 
 static gboolean
-show_all_subjects_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user_data)
+after_first_rows_drawn_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user_data)
 {
   SuijiDirectoriesPage *self = user_data;
 
@@ -591,23 +601,40 @@ show_all_subjects_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer user
       return G_SOURCE_CONTINUE;
     }
 
-  self->show_all_tick = 0;
+  self->after_drawn_tick = 0;
   if (self->subject_rows != NULL)
-    suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
+    {
+      suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
+      suiji_row_list_set_minimum (self->subject_rows, 0);
+    }
   return G_SOURCE_REMOVE;
 }
 
 static void
-show_first_rows_first (SuijiDirectoriesPage *self)
+when_first_rows_drawn (SuijiDirectoriesPage *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows)) >= ROWS_BUILT)
-    return;
-
-  suiji_row_list_set_limit (self->subject_rows, FIRST_ROWS);
   self->first_rows_drawn = FALSE;
-  if (self->show_all_tick == 0)
-    self->show_all_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->subjects_view),
-                                                        show_all_subjects_cb, self, NULL);
+  if (self->after_drawn_tick == 0)
+    self->after_drawn_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->subjects_view),
+                                                           after_first_rows_drawn_cb, self, NULL);
+}
+
+/* A list that grows from fewer than the view builds shows one screen of
+ * rows first; one that shrinks keeps the rows it had, blank, so that
+ * GTK destroys their widgets after the new rows are on screen rather than
+ * before. Both end once that frame is drawn. */
+static void
+show_new_rows_first (SuijiDirectoriesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows));
+
+  int   height = gtk_widget_get_height (GTK_WIDGET (self->subjects_view));
+  guint first_rows = height > 0 ? (guint) height / ROW_HEIGHT_AT_LEAST + 4 : FIRST_ROWS_UNSIZED;
+
+  suiji_row_list_set_minimum (self->subject_rows, MIN (shown, ROWS_BUILT));
+  if (shown < ROWS_BUILT)
+    suiji_row_list_set_limit (self->subject_rows, MIN (first_rows, ROWS_BUILT));
+  when_first_rows_drawn (self);
 }
 
 static void
@@ -638,7 +665,7 @@ subjects_refilter (SuijiDirectoriesPage *self)
     if (selection != NULL)
       gtk_selection_model_unselect_all (selection);
   }
-  show_first_rows_first (self);
+  show_new_rows_first (self);
 
   if (!suiji_subject_list_filter (self->subjects, &filter, self->subject_sort,
                                   self->subject_descending, &error))
@@ -650,6 +677,17 @@ subjects_refilter (SuijiDirectoriesPage *self)
   else
     gtk_stack_set_visible_child_name (self->subjects_stack,
                                       subject_filters_active (self) ? "no-match" : "empty");
+}
+
+/* The first key of a search is as quick as the next when the texts it
+ * looks through are read as the entry gets the focus. */
+static void
+subject_search_focused_cb (SuijiDirectoriesPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->subjects != NULL && !suiji_paged_list_prepare_search (self->subjects, &error))
+    g_debug ("Could not read the subjects to search ahead: %s", error->message);
 }
 
 static void
@@ -822,7 +860,12 @@ selected_ids (SuijiDirectoriesPage *self, GtkColumnView *view, SuijiPagedList *l
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
     {
-      gint64 id = suiji_paged_list_get_id (list, position);
+      gint64 id;
+
+      /* Blank rows past the end of the list hold no subject. */
+      if (position >= g_list_model_get_n_items (G_LIST_MODEL (list)))
+        break;
+      id = suiji_paged_list_get_id (list, position);
       g_array_append_val (ids, id);
     }
 
@@ -1127,6 +1170,8 @@ open_subject_dialog (SuijiDirectoriesPage *self, gint64 id)
 static void
 subject_activated_cb (SuijiDirectoriesPage *self, guint position)
 {
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->subjects)))
+    return;
   open_subject_dialog (self, suiji_paged_list_get_id (self->subjects, position));
 }
 
@@ -1346,9 +1391,9 @@ suiji_directories_page_dispose (GObject *object)
   SuijiDirectoriesPage *self = (SuijiDirectoriesPage *) object;
 
   suiji_directories_page_flush (self);
-  if (self->show_all_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->subjects_view), self->show_all_tick);
-  self->show_all_tick = 0;
+  if (self->after_drawn_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->subjects_view), self->after_drawn_tick);
+  self->after_drawn_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SUIJI_TYPE_DIRECTORIES_PAGE);
 
   G_OBJECT_CLASS (suiji_directories_page_parent_class)->dispose (object);
@@ -1459,6 +1504,13 @@ suiji_directories_page_init (SuijiDirectoriesPage *self)
 
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_search_entry_set_search_delay (self->subject_search, SEARCH_DELAY_MS);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (subject_search_focused_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->subject_search), focus);
+  }
 
   self->class_filter = make_filter (self, _("Credit-risk class"));
   self->region_filter = make_filter (self, _("Region (乡镇/街道)"));
