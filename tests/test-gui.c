@@ -249,7 +249,9 @@ test_preferences (void)
     g_assert_cmpint (targets.joint_count_bp, ==, 6250);
   }
 
-  /* The main window follows what was saved. */
+  /* The main window follows what was saved, in the forms as they are
+   * shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "forms");
   {
     SuijiFormGrid *grid =
         suiji_test_template_child (forms_page (window), SUIJI_TYPE_FORMS_PAGE, "grid");

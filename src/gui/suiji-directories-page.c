@@ -628,8 +628,16 @@ show_new_rows_first (SuijiDirectoriesPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows));
 
-  int   height = gtk_widget_get_height (GTK_WIDGET (self->subjects_view));
-  guint first_rows = height > 0 ? (guint) height / ROW_HEIGHT_AT_LEAST + 4 : FIRST_ROWS_UNSIZED;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int      height = gtk_widget_get_height (GTK_WIDGET (self->subjects_view));
+  int      width;
+  guint    first_rows;
+
+  /* Before its first frame the view has no height: the window's is more
+   * than enough. (GTK 4.8 wants both sizes asked for.) */
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  first_rows = height > 0 ? (guint) height / ROW_HEIGHT_AT_LEAST + 4 : FIRST_ROWS_UNSIZED;
 
   suiji_row_list_set_minimum (self->subject_rows, MIN (shown, ROWS_BUILT));
   if (shown < ROWS_BUILT)

@@ -39,6 +39,9 @@ struct _SuijiFormsPage
 {
   GtkBox parent_instance;
 
+  /* Set while the page, off screen, has not read the database again. */
+  gboolean reload_pending;
+
   /* Template widgets */
   GtkStack        *content_stack;
   GtkLabel        *deadline_label;
@@ -85,6 +88,9 @@ struct _SuijiFormsPage
 };
 
 G_DEFINE_FINAL_TYPE (SuijiFormsPage, suiji_forms_page, GTK_TYPE_BOX)
+
+static void reload_now (SuijiFormsPage *self);
+static void load_if_pending (SuijiFormsPage *self);
 
 enum
 {
@@ -1281,6 +1287,7 @@ suiji_forms_page_explain_cell (SuijiFormsPage *self, guint row, guint column)
   GDate            today;
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+  load_if_pending (self);
 
   if (self->report == NULL || self->db == NULL ||
       (cell = suiji_form_grid_get_cell (self->grid, row, column)) == NULL)
@@ -1639,6 +1646,20 @@ import_department_action (GtkWidget *widget, const char *action_name, GVariant *
 /* GObject */
 
 static void
+load_if_pending (SuijiFormsPage *self)
+{
+  if (self->reload_pending)
+    reload_now (self);
+}
+
+static void
+suiji_forms_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (suiji_forms_page_parent_class)->map (widget);
+  load_if_pending (SUIJI_FORMS_PAGE (widget));
+}
+
+static void
 suiji_forms_page_dispose (GObject *object)
 {
   SuijiFormsPage *self = (SuijiFormsPage *) object;
@@ -1709,6 +1730,7 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = suiji_forms_page_dispose;
+  widget_class->map = suiji_forms_page_map;
   object_class->finalize = suiji_forms_page_finalize;
   object_class->get_property = suiji_forms_page_get_property;
   object_class->set_property = suiji_forms_page_set_property;
@@ -1854,6 +1876,21 @@ suiji_forms_page_reload (SuijiFormsPage *self)
 {
   g_return_if_fail (SUIJI_IS_FORMS_PAGE (self));
 
+  /* Off screen the page reads the database when it is next shown, or next
+   * asked for its report: the window opens on another section without
+   * reading the forms first. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  reload_now (self);
+}
+
+static void
+reload_now (SuijiFormsPage *self)
+{
+  self->reload_pending = FALSE;
   if (self->db == NULL)
     return;
 
@@ -1900,6 +1937,8 @@ suiji_forms_page_get_report (SuijiFormsPage *self)
 {
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), NULL);
 
+  load_if_pending (self);
+
   return self->report;
 }
 
@@ -1922,6 +1961,8 @@ suiji_forms_page_select (
     SuijiFormsPage *self, SuijiFormKind kind, gint64 department_id, int year, int month)
 {
   g_return_if_fail (SUIJI_IS_FORMS_PAGE (self));
+
+  load_if_pending (self);
   g_return_if_fail (suiji_form_kind_is_valid (kind));
   g_return_if_fail (month >= 1 && month <= 12);
 
@@ -1949,6 +1990,8 @@ suiji_forms_page_save (SuijiFormsPage *self, GError **error)
 {
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
 
+  load_if_pending (self);
+
   if (self->report == NULL || self->db == NULL)
     return TRUE;
 
@@ -1974,6 +2017,8 @@ suiji_forms_page_submit (SuijiFormsPage *self, GError **error)
   guint n_hard;
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+
+  load_if_pending (self);
   g_return_val_if_fail (self->report != NULL, FALSE);
 
   problems = suiji_form_report_check (self->db, self->report, error);
@@ -2020,6 +2065,8 @@ suiji_forms_page_export_file (SuijiFormsPage *self, const char *path, GError **e
   SuijiFormRenderOptions options;
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+
+  load_if_pending (self);
   g_return_val_if_fail (self->report != NULL, FALSE);
 
   options = render_options (self);
@@ -2039,6 +2086,8 @@ suiji_forms_page_import_file (SuijiFormsPage *self, const char *path, GError **e
   g_autoptr (SuijiFormImport) import = NULL;
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+
+  load_if_pending (self);
   g_return_val_if_fail (self->report != NULL, FALSE);
 
   import = suiji_form_import_read (path, suiji_form_report_get_kind (self->report), error);
@@ -2068,6 +2117,8 @@ suiji_forms_page_set_seal_file (SuijiFormsPage *self, const char *path, GError *
   GSettings       *settings;
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), FALSE);
+
+  load_if_pending (self);
 
   seal = suiji_form_seal_load (path, error);
   if (seal == NULL)
@@ -2102,6 +2153,7 @@ suiji_forms_page_print (SuijiFormsPage         *self,
   g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
 
   g_return_val_if_fail (SUIJI_IS_FORMS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  load_if_pending (self);
   g_return_val_if_fail (self->report != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
 
   /* The renderer draws the whole sheet, its own margins included. */

@@ -49,6 +49,8 @@ struct _SuijiTasksPage
   GListModel         *draws;
   GHashTable         *overdue_tasks; /* ids of the tasks with results overdue */
   GHashTable         *overdue_marks; /* task id → the mark of its row on screen */
+  /* Set while the page, off screen, has not read its database yet. */
+  gboolean reload_pending;
 };
 
 G_DEFINE_FINAL_TYPE (SuijiTasksPage, suiji_tasks_page, GTK_TYPE_BOX)
@@ -446,6 +448,9 @@ suiji_tasks_page_select_task (SuijiTasksPage *self, gint64 task_id)
 {
   GListModel *visible = gtk_single_selection_get_model (self->selection);
 
+  if (self->reload_pending)
+    suiji_tasks_page_reload (self);
+
   for (int attempt = 0; attempt < 2; attempt++)
     {
       for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
@@ -486,6 +491,7 @@ suiji_tasks_page_reload (SuijiTasksPage *self)
   gpointer *items;
   guint     n;
 
+  self->reload_pending = FALSE;
   if (self->db == NULL)
     return;
 
@@ -517,7 +523,12 @@ suiji_tasks_page_set_database (SuijiTasksPage *self, SuijiDatabase *db)
   g_return_if_fail (SUIJI_IS_TASKS_PAGE (self));
 
   g_set_object (&self->db, db);
-  suiji_tasks_page_reload (self);
+  /* Off screen the tasks are read when the page is next shown: the window
+   * opens on another section without reading them first. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    suiji_tasks_page_reload (self);
+  else
+    self->reload_pending = TRUE;
 }
 
 /* Actions */
@@ -620,6 +631,16 @@ results_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+suiji_tasks_page_map (GtkWidget *widget)
+{
+  SuijiTasksPage *self = SUIJI_TASKS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (suiji_tasks_page_parent_class)->map (widget);
+  if (self->reload_pending)
+    suiji_tasks_page_reload (self);
+}
+
+static void
 suiji_tasks_page_dispose (GObject *object)
 {
   SuijiTasksPage *self = (SuijiTasksPage *) object;
@@ -654,6 +675,7 @@ suiji_tasks_page_class_init (SuijiTasksPageClass *klass)
 
   object_class->dispose = suiji_tasks_page_dispose;
   object_class->finalize = suiji_tasks_page_finalize;
+  widget_class->map = suiji_tasks_page_map;
 
   /**
    * SuijiTasksPage::add-toast:
