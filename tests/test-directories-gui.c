@@ -378,6 +378,30 @@ test_new_inspector (void)
   g_assert_cmpuint (g_strv_length (suiji_inspector_get_record (added)->labels), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (show_directory (window, "inspectors"))),
                     ==, n_before + 1);
+
+  /* With the tab showing one department, a new inspector starts in it:
+   * the filter and the dialog list the departments in the same order. */
+  {
+    GtkDropDown *department_filter = page_child (window, "inspector_department");
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (department_filter)), >, 2);
+    gtk_drop_down_set_selected (department_filter, 2);
+    activate_page_action (window, "directories.new");
+    dialog = SUIJI_INSPECTOR_DIALOG (suiji_test_wait_for_toplevel (SUIJI_TYPE_INSPECTOR_DIALOG));
+    g_assert_cmpuint (adw_combo_row_get_selected (inspector_child (dialog, "department_row")), ==,
+                      2);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    suiji_test_wait_for_no_toplevel (SUIJI_TYPE_INSPECTOR_DIALOG);
+
+    /* All departments: none is chosen for it. */
+    gtk_drop_down_set_selected (department_filter, 0);
+    activate_page_action (window, "directories.new");
+    dialog = SUIJI_INSPECTOR_DIALOG (suiji_test_wait_for_toplevel (SUIJI_TYPE_INSPECTOR_DIALOG));
+    g_assert_cmpuint (adw_combo_row_get_selected (inspector_child (dialog, "department_row")), ==,
+                      0);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    suiji_test_wait_for_no_toplevel (SUIJI_TYPE_INSPECTOR_DIALOG);
+  }
 }
 
 /* Deleting hides the rows at once; Undo brings them back; the toast

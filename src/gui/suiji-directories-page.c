@@ -1204,9 +1204,17 @@ entry_saved_cb (SuijiDirectoriesPage *self, GtkWindow *dialog)
 static void
 open_entry_dialog (SuijiDirectoriesPage *self, GtkColumnView *view, gint64 id)
 {
-  GtkWindow *dialog = view == self->inspectors_view
-                          ? GTK_WINDOW (suiji_inspector_dialog_new (self->db, id))
-                          : GTK_WINDOW (suiji_item_dialog_new (self->db, id));
+  GtkWindow *dialog;
+
+  /* A new one starts in the department the tab shows. */
+  if (view == self->inspectors_view)
+    dialog = id != 0 ? GTK_WINDOW (suiji_inspector_dialog_new (self->db, id))
+                     : GTK_WINDOW (suiji_inspector_dialog_new_in_department (
+                           self->db, selected_department (self, self->inspector_department)));
+  else
+    dialog = id != 0 ? GTK_WINDOW (suiji_item_dialog_new (self->db, id))
+                     : GTK_WINDOW (suiji_item_dialog_new_in_department (
+                           self->db, selected_department (self, self->item_department)));
 
   if (dialog == NULL)
     {

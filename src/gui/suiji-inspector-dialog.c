@@ -238,15 +238,8 @@ suiji_inspector_dialog_init (SuijiInspectorDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * suiji_inspector_dialog_new:
- * @id: the inspector to edit, or 0 for a new one
- *
- * Returns: (transfer full) (nullable): the dialog, or %NULL when the
- *   inspector no longer exists
- */
-SuijiInspectorDialog *
-suiji_inspector_dialog_new (SuijiDatabase *db, gint64 id)
+static SuijiInspectorDialog *
+new_dialog (SuijiDatabase *db, gint64 id, gint64 department_id)
 {
   SuijiInspectorDialog *self;
   g_autoptr (SuijiInspectorRecord) record = NULL;
@@ -269,10 +262,38 @@ suiji_inspector_dialog_new (SuijiDatabase *db, gint64 id)
       record->active = 1;
     }
 
+  if (id == 0)
+    record->department_id = department_id;
+
   self = g_object_new (SUIJI_TYPE_INSPECTOR_DIALOG, NULL);
   self->db = g_object_ref (db);
   self->record = g_steal_pointer (&record);
   load (self);
 
   return self;
+}
+
+/**
+ * suiji_inspector_dialog_new:
+ * @id: the inspector to edit, or 0 for a new one
+ *
+ * Returns: (transfer full) (nullable): the dialog, or %NULL when the
+ *   inspector no longer exists
+ */
+SuijiInspectorDialog *
+suiji_inspector_dialog_new (SuijiDatabase *db, gint64 id)
+{
+  return new_dialog (db, id, 0);
+}
+
+/**
+ * suiji_inspector_dialog_new_in_department:
+ * @department_id: the department the new inspector starts in, or 0 for none
+ *
+ * Returns: (transfer full): the dialog for a new inspector
+ */
+SuijiInspectorDialog *
+suiji_inspector_dialog_new_in_department (SuijiDatabase *db, gint64 department_id)
+{
+  return new_dialog (db, 0, department_id);
 }

@@ -233,15 +233,8 @@ suiji_item_dialog_init (SuijiItemDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * suiji_item_dialog_new:
- * @id: the item to edit, or 0 for a new one
- *
- * Returns: (transfer full) (nullable): the dialog, or %NULL when the item
- *   no longer exists
- */
-SuijiItemDialog *
-suiji_item_dialog_new (SuijiDatabase *db, gint64 id)
+static SuijiItemDialog *
+new_dialog (SuijiDatabase *db, gint64 id, gint64 department_id)
 {
   SuijiItemDialog *self;
   g_autoptr (SuijiItemRecord) record = NULL;
@@ -264,10 +257,38 @@ suiji_item_dialog_new (SuijiDatabase *db, gint64 id)
       record->legal_basis = g_strdup ("");
     }
 
+  if (id == 0)
+    record->department_id = department_id;
+
   self = g_object_new (SUIJI_TYPE_ITEM_DIALOG, NULL);
   self->db = g_object_ref (db);
   self->record = g_steal_pointer (&record);
   load (self);
 
   return self;
+}
+
+/**
+ * suiji_item_dialog_new:
+ * @id: the item to edit, or 0 for a new one
+ *
+ * Returns: (transfer full) (nullable): the dialog, or %NULL when the
+ *   item no longer exists
+ */
+SuijiItemDialog *
+suiji_item_dialog_new (SuijiDatabase *db, gint64 id)
+{
+  return new_dialog (db, id, 0);
+}
+
+/**
+ * suiji_item_dialog_new_in_department:
+ * @department_id: the department the new item starts in, or 0 for none
+ *
+ * Returns: (transfer full): the dialog for a new item
+ */
+SuijiItemDialog *
+suiji_item_dialog_new_in_department (SuijiDatabase *db, gint64 department_id)
+{
+  return new_dialog (db, 0, department_id);
 }

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SuijiItemDialog, suiji_item_dialog, SUIJI, ITEM_DIALOG, AdwWindow)
 
 SuijiItemDialog *suiji_item_dialog_new (SuijiDatabase *db, gint64 id);
+SuijiItemDialog *suiji_item_dialog_new_in_department (SuijiDatabase *db, gint64 department_id);
 gboolean         suiji_item_dialog_save (SuijiItemDialog *self, GError **error);
 
 G_END_DECLS
