@@ -471,6 +471,10 @@ test_shortcuts (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   shortcuts = suiji_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   suiji_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  /* The directories and draws have a section of their own. */
+  g_object_set (shortcuts, "section-name", "directories", NULL);
+  suiji_test_settle ();
+  suiji_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts-directories");
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (accels[0], ==, "<Control>q");
