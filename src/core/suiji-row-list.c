@@ -127,7 +127,8 @@ suiji_row_init (SuijiRow *self)
  * suiji_row_get_item:
  *
  * Returns: (transfer none) (type GObject) (nullable): what the wrapped list
- *   holds at the row's position; %NULL for a row whose list is gone before
+ *   holds at the row's position; %NULL for a blank row past its end (see
+ *   suiji_row_list_set_minimum ()), or for a row whose list is gone before
  *   it was asked
  */
 gpointer

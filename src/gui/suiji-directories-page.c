@@ -72,7 +72,8 @@ struct _SuijiDirectoriesPage
   gboolean reloading;
   char    *applied_filters;
 
-  /* Shows all the subject rows after the frame with the first ones. */
+  /* After the frame with the first rows of a search: shows the rest of
+   * them, and lets go of the blank rows kept for that frame. */
   guint    after_drawn_tick;
   gboolean first_rows_drawn;
 
@@ -626,8 +627,7 @@ when_first_rows_drawn (SuijiDirectoriesPage *self)
 static void
 show_new_rows_first (SuijiDirectoriesPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows));
-
+  guint    shown = g_list_model_get_n_items (G_LIST_MODEL (self->subject_rows));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int      height = gtk_widget_get_height (GTK_WIDGET (self->subjects_view));
   int      width;
