@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "suiji-database-private.h"
 #include "suiji-department.h"
 #include "suiji-directory-export.h"
@@ -187,6 +189,22 @@ test_all_or_nothing_keeps_database (void)
   g_assert_cmpuint (count_rows (db, "departments"), ==, 0);
 }
 
+static char *
+dump_subject_indexes (SuijiDatabase *db)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+      _suiji_database_prepare (db,
+                               "SELECT name, coalesce(sql, '') FROM sqlite_schema"
+                               " WHERE type = 'index' AND tbl_name = 'subjects' ORDER BY name",
+                               NULL);
+  GString *text = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s: %s\n", _suiji_column_text (stmt, 0),
+                            _suiji_column_text (stmt, 1));
+  return g_string_free (text, FALSE);
+}
+
 static void
 cancel_at_half (guint done, guint total, gpointer user_data)
 {
@@ -205,6 +223,9 @@ test_cancel_rolls_back (void)
   g_autofree char   *path = NULL;
   SuijiImportSummary summary;
 
+  g_autofree char *indexes = dump_subject_indexes (db);
+  g_autofree char *indexes_after = NULL;
+
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (csv, "1305820%08u,企业%u,白塔镇,新部门%u\n", i, i, i % 3);
   path = write_file ("big.csv", csv->str);
@@ -214,6 +235,11 @@ test_cancel_rolls_back (void)
                                        cancellable, &summary, &error));
   g_assert_error (error, SUIJI_IMPORT_ERROR, SUIJI_IMPORT_ERROR_CANCELLED);
   g_assert_cmpuint (count_rows (db, "subjects"), ==, 0);
+  /* A large import writes without the indexes that only speed up reading;
+   * the rollback brings them back. */
+  indexes_after = dump_subject_indexes (db);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  g_assert_nonnull (strstr (indexes, "subjects_by_region: CREATE INDEX"));
   g_assert_cmpuint (count_rows (db, "departments"), ==, 0);
   g_assert_cmpuint (summary.added, ==, 0);
 }
@@ -352,7 +378,8 @@ test_inspectors_and_items (void)
   g_autoptr (GError) error = NULL;
   SuijiImportSummary summary;
 
-  g_assert_cmpint (suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, NULL), >, 0);
+  g_assert_cmpint (suiji_department_ensure (db, "沙河市市场监督管理局", "市场监管局", TRUE, NULL),
+                   >, 0);
 
   {
     g_autoptr (SuijiImport) import = import_file (db, SUIJI_DIRECTORY_INSPECTORS, inspectors);
@@ -406,6 +433,78 @@ test_report_lists_rejected_rows (void)
   g_assert_not_reached ();
 }
 
+static guint n_index_drops;
+
+static int
+count_index_drops_cb (unsigned kind, void *context, void *statement, void *sql)
+{
+  if (g_str_has_prefix (sqlite3_sql (statement), "DROP INDEX"))
+    n_index_drops++;
+  return 0;
+}
+
+static void
+import_generated (SuijiDatabase *db, guint first, guint n, const char *name)
+{
+  g_autoptr (GString) csv = g_string_new ("统一社会信用代码,企业名称,所属区域,信用风险分类\n");
+  g_autoptr (SuijiImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *path = NULL;
+  SuijiImportSummary summary;
+
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (csv, "1305820%08u,%s%u,%s,%c\n", i, name, i,
+                            i % 2 ? "白塔镇" : "册井镇", "ABCD"[i % 4]);
+  path = write_file ("generated.csv", csv->str);
+  import = import_file (db, SUIJI_DIRECTORY_SUBJECTS, path);
+  g_assert_true (
+      suiji_import_commit (import, SUIJI_IMPORT_GOOD_ROWS, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added + summary.updated, ==, n);
+}
+
+/* Many rows, as many as half the directory or more, go in without the
+ * indexes that only speed up reading, built again after; fewer into a
+ * larger directory keep them. Either way the indexes end as they were
+ * and serve the same queries. */
+static void
+test_large_import_builds_indexes_after (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ("large.db");
+  g_autofree char *indexes = dump_subject_indexes (db);
+  g_autofree char *after = NULL;
+
+  sqlite3_trace_v2 (_suiji_database_get_handle (db), SQLITE_TRACE_STMT, count_index_drops_cb, NULL);
+
+  import_generated (db, 0, 16000, "企业");
+  g_assert_cmpuint (n_index_drops, >=, 4);
+  after = dump_subject_indexes (db);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_cmpuint (count_rows (db, "subjects WHERE region = '册井镇'"), ==, 8000);
+  g_assert_cmpuint (count_rows (db, "subjects WHERE credit_class = 'B'"), ==, 4000);
+  g_clear_pointer (&after, g_free);
+
+  /* 5 000 more into 16 000: the indexes stay, and follow row by row. */
+  n_index_drops = 0;
+  import_generated (db, 16000, 5000, "商店");
+  g_assert_cmpuint (n_index_drops, ==, 0);
+  after = dump_subject_indexes (db);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_cmpuint (count_rows (db, "subjects WHERE region = '册井镇'"), ==, 10500);
+  g_assert_cmpuint (count_rows (db, "subjects WHERE name GLOB '商店*'"), ==, 5000);
+
+  /* The same 16 000 again, renamed: updated without the indexes. */
+  import_generated (db, 0, 16000, "公司");
+  g_assert_cmpuint (n_index_drops, >=, 4);
+  g_clear_pointer (&after, g_free);
+  after = dump_subject_indexes (db);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_cmpuint (count_rows (db, "subjects WHERE name GLOB '公司*'"), ==, 16000);
+  g_assert_cmpuint (count_rows (db, "subjects"), ==, 21000);
+
+  sqlite3_trace_v2 (_suiji_database_get_handle (db), 0, NULL, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -414,6 +513,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/platform-file", test_platform_file);
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing_keeps_database);
   g_test_add_func ("/import/cancel", test_cancel_rolls_back);
+  g_test_add_func ("/import/large-builds-indexes-after", test_large_import_builds_indexes_after);
   g_test_add_func ("/import/update-keeps", test_update_keeps_unmapped_fields);
   g_test_add_func ("/import/remembered-mapping", test_mapping_is_remembered);
   g_test_add_func ("/import/export-round-trip", test_export_imports_back_unchanged);

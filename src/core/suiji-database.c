@@ -650,6 +650,65 @@ _suiji_database_get_data_stamp (SuijiDatabase *self, gint64 stamp[2])
   return TRUE;
 }
 
+/* Inside a transaction, drops the indexes of @table that only speed up
+ * reading (made by CREATE INDEX, not unique): a write of many rows is
+ * quicker without them, and building each once after it quicker than
+ * keeping it up row by row. The keys stay checked. Rolling back brings
+ * the indexes back.
+ *
+ * Returns: (transfer full): the statements that build them again, for
+ *   _suiji_database_exec_all (), or %NULL with @error set */
+GStrv
+_suiji_database_drop_plain_indexes (SuijiDatabase *self, const char *table, GError **error)
+{
+  g_autoptr (sqlite3_stmt) list = NULL;
+  g_autoptr (GStrvBuilder) builds = g_strv_builder_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  list =
+      _suiji_database_prepare (self,
+                               "SELECT il.name, m.sql FROM pragma_index_list(?1) il"
+                               " JOIN sqlite_schema m ON m.type = 'index' AND m.name = il.name"
+                               " WHERE il.origin = 'c' AND NOT il.\"unique\" AND m.sql IS NOT NULL",
+                               error);
+  if (list == NULL)
+    return NULL;
+
+  sqlite3_bind_text (list, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (_suiji_column_text (list, 0)));
+      g_strv_builder_add (builds, _suiji_column_text (list, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _suiji_database_set_error (self, error, _("Could not read the database"));
+      return NULL;
+    }
+  /* A statement still reading the schema would lock it. */
+  g_clear_pointer (&list, sqlite3_finalize);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+
+      if (!_suiji_database_exec (self, quoted, error))
+        return NULL;
+    }
+
+  return g_strv_builder_end (builds);
+}
+
+gboolean
+_suiji_database_exec_all (SuijiDatabase *self, const char *const *statements, GError **error)
+{
+  for (guint i = 0; statements != NULL && statements[i] != NULL; i++)
+    if (!_suiji_database_exec (self, statements[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 sqlite3_stmt *
 _suiji_database_prepare (SuijiDatabase *self, const char *sql, GError **error)
 {
