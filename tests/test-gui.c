@@ -396,7 +396,29 @@ test_directories (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==,
                       SUIJI_SAMPLE_DEFAULT_SUBJECTS - 1);
   }
-  gtk_editable_set_text (search, "");
+
+  /* Nothing found: the page says so, and the hidden list keeps its rows,
+   * blank, for the next search to fill; one that finds rows lets the
+   * blank ones go after its frame. */
+  {
+    GListModel *rows =
+        gtk_multi_selection_get_model (GTK_MULTI_SELECTION (subjects_model (window)));
+    GtkStack *stack =
+        suiji_test_template_child (page, SUIJI_TYPE_DIRECTORIES_PAGE, "subjects_stack");
+
+    gtk_editable_set_text (search, "没有这样的名字");
+    suiji_test_settle ();
+    g_assert_cmpuint (n_subjects_shown (window), ==, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+    g_assert_cmpuint (suiji_row_list_get_minimum (SUIJI_ROW_LIST (rows)), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+    gtk_editable_set_text (search, "");
+    suiji_test_settle ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+    g_assert_cmpuint (suiji_row_list_get_minimum (SUIJI_ROW_LIST (rows)), ==, 0);
+    g_assert_cmpuint (n_subjects_shown (window), ==, SUIJI_SAMPLE_DEFAULT_SUBJECTS - 1);
+  }
 }
 
 static void

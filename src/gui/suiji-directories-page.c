@@ -606,7 +606,11 @@ after_first_rows_drawn_cb (GtkWidget *view, GdkFrameClock *frame_clock, gpointer
   if (self->subject_rows != NULL)
     {
       suiji_row_list_set_limit (self->subject_rows, G_MAXUINT);
-      suiji_row_list_set_minimum (self->subject_rows, 0);
+      /* While nothing is found the list is not on screen (the stack shows
+       * why): its blank rows stay, for the next search to fill without
+       * building them again. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->subjects)) > 0)
+        suiji_row_list_set_minimum (self->subject_rows, 0);
     }
   return G_SOURCE_REMOVE;
 }
