@@ -1730,10 +1730,10 @@ suiji_forms_page_class_init (SuijiFormsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = suiji_forms_page_dispose;
-  widget_class->map = suiji_forms_page_map;
   object_class->finalize = suiji_forms_page_finalize;
   object_class->get_property = suiji_forms_page_get_property;
   object_class->set_property = suiji_forms_page_set_property;
+  widget_class->map = suiji_forms_page_map;
 
   properties[PROP_SHOW_SEAL] =
       g_param_spec_boolean ("show-seal", NULL, NULL, FALSE,
@@ -1961,10 +1961,10 @@ suiji_forms_page_select (
     SuijiFormsPage *self, SuijiFormKind kind, gint64 department_id, int year, int month)
 {
   g_return_if_fail (SUIJI_IS_FORMS_PAGE (self));
-
-  load_if_pending (self);
   g_return_if_fail (suiji_form_kind_is_valid (kind));
   g_return_if_fail (month >= 1 && month <= 12);
+
+  load_if_pending (self);
 
   self->syncing++;
   gtk_toggle_button_set_active (
