@@ -605,10 +605,17 @@ bytes_contain (const char *contents, gsize length, const char *text)
   return FALSE;
 }
 
+/* The previewer's cp makes the file before it has written it, so the
+ * wait is for the whole PDF, up to its end-of-file marker. */
 static gboolean
-file_exists (gpointer path)
+holds_whole_pdf (gpointer path)
 {
-  return g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return g_str_has_prefix (contents, "%PDF") && bytes_contain (contents, length, "%%EOF");
 }
 
 static void
@@ -685,7 +692,7 @@ test_export_and_print (void)
         suiji_forms_page_print (fixture.page, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error), ==,
         GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
-    suiji_test_spin_until (file_exists, previewed);
+    suiji_test_spin_until (holds_whole_pdf, previewed);
     g_clear_pointer (&contents, g_free);
     g_assert_true (g_file_get_contents (previewed, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
