@@ -345,23 +345,36 @@ suiji_test_assert_no_latin (GPtrArray *texts, guint min_checked)
   g_assert_cmpuint (n_checked, >, min_checked);
 }
 
-/* The first widget of @type at or below @widget, depth first. */
+/* The first widget at or below @widget that @match accepts, depth first. */
 GtkWidget *
-suiji_test_find_descendant (GtkWidget *widget, GType type)
+suiji_test_find_descendant_matching (GtkWidget *widget, SuijiTestWidgetMatch match, gpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = suiji_test_find_descendant (child, type);
+      GtkWidget *found = suiji_test_find_descendant_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or below @widget, depth first. */
+GtkWidget *
+suiji_test_find_descendant (GtkWidget *widget, GType type)
+{
+  return suiji_test_find_descendant_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 guint

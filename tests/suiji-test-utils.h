@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*SuijiTestCondition) (gpointer data);
+typedef gboolean (*SuijiTestWidgetMatch) (GtkWidget *widget, gpointer data);
 
 char      *suiji_test_gui_init (int *argc, char ***argv);
 void       suiji_test_gui_finish (char *home);
@@ -22,6 +23,8 @@ GtkWindow *suiji_test_find_toplevel (GType type);
 GtkWindow *suiji_test_wait_for_toplevel (GType type);
 void       suiji_test_wait_for_no_toplevel (GType type);
 gpointer   suiji_test_template_child (gpointer widget, GType type, const char *name);
+GtkWidget *
+suiji_test_find_descendant_matching (GtkWidget *widget, SuijiTestWidgetMatch match, gpointer data);
 GtkWidget *suiji_test_find_descendant (GtkWidget *widget, GType type);
 guint      suiji_test_count_list_rows (GtkWidget *list);
 void       suiji_test_collect_texts (GtkWidget *widget, GPtrArray *texts);

@@ -1283,6 +1283,127 @@ test_row_list_follows_the_list (void)
   g_assert_cmpuint (suiji_row_get_position (fourth), ==, 3);
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+record_items_changed_cb (
+    GListModel *model, guint position, guint removed, guint added, ItemsChanged *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+static void
+assert_same_ids (SuijiPagedList *list, SuijiPagedList *whole)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (whole)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (whole)); i++)
+    g_assert_cmpint (suiji_paged_list_get_id (list, i), ==, suiji_paged_list_get_id (whole, i));
+}
+
+/* A first screen read alone, and the rest after: the views are told of
+ * the rows added, unless the data changed in between. */
+static void
+test_subject_list_first_rows (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiPagedList) whole = suiji_subject_list_new (db);
+  g_autoptr (SuijiPagedList) list = suiji_subject_list_new (db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SuijiSubject) last_read = NULL;
+  g_autoptr (SuijiSubject) first_added = NULL;
+  ItemsChanged       changed = { 0 };
+  SuijiSubjectFilter none = { 0 };
+  GHashTableIter     iter;
+  gpointer           key, value;
+  guint              n_counted = 0;
+
+  g_assert_true (
+      suiji_sample_data_fill_directories (db, 300, SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (suiji_subject_list_filter (whole, &none, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (whole)), ==, 300);
+
+  suiji_paged_list_read_first_rows (list, 150);
+  g_assert_true (suiji_subject_list_filter (list, &none, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (suiji_paged_list_is_partial (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 150);
+  for (guint i = 0; i < 150; i++)
+    g_assert_cmpint (suiji_paged_list_get_id (list, i), ==, suiji_paged_list_get_id (whole, i));
+  /* The counts are those of the rows read. */
+  g_hash_table_iter_init (&iter, suiji_paged_list_get_counts (list));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    n_counted += GPOINTER_TO_UINT (value);
+  g_assert_cmpuint (n_counted, ==, 150);
+  last_read = g_list_model_get_item (G_LIST_MODEL (list), 149);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_items_changed_cb), &changed);
+  g_assert_true (suiji_paged_list_complete (list, &error));
+  g_assert_no_error (error);
+  g_assert_false (suiji_paged_list_is_partial (list));
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 150);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 150);
+  assert_same_ids (list, whole);
+  g_hash_table_iter_init (&iter, suiji_paged_list_get_counts (whole));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (
+        GPOINTER_TO_UINT (g_hash_table_lookup (suiji_paged_list_get_counts (list), key)), ==,
+        GPOINTER_TO_UINT (value));
+  /* The page the first rows ended in holds the rows after them too. */
+  first_added = g_list_model_get_item (G_LIST_MODEL (list), 150);
+  g_assert_nonnull (first_added);
+  g_assert_cmpint (suiji_subject_get_record (first_added)->id, ==,
+                   suiji_paged_list_get_id (whole, 150));
+  g_assert_cmpint (suiji_subject_get_record (last_read)->id, ==,
+                   suiji_paged_list_get_id (whole, 149));
+
+  /* A whole list has nothing left to read. */
+  g_assert_true (suiji_paged_list_complete (list, &error));
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+
+  /* The data changed in between: the list is read again whole. */
+  suiji_paged_list_read_first_rows (list, 10);
+  g_assert_true (suiji_paged_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+  add_subject (db, "91130582MA0FIRST1X", "沙河市阿第一商贸有限公司", "A", "桥东街道");
+  changed.n_signals = 0;
+  g_assert_true (suiji_paged_list_complete (list, &error));
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 10);
+  g_assert_cmpuint (changed.added, ==, 301);
+  g_assert_true (suiji_paged_list_reload (whole, &error));
+  assert_same_ids (list, whole);
+
+  /* Asked for more rows than there are, the list is whole at once; the
+   * limit is for the next reload only. */
+  suiji_paged_list_read_first_rows (list, 1000);
+  g_assert_true (suiji_paged_list_reload (list, &error));
+  g_assert_false (suiji_paged_list_is_partial (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+  g_assert_true (suiji_paged_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+
+  /* A search reads all the rows it looks through. */
+  suiji_paged_list_read_first_rows (list, 10);
+  none.search = "沙河";
+  g_assert_true (suiji_subject_list_filter (list, &none, SUIJI_SUBJECT_SORT_NAME, FALSE, &error));
+  g_assert_false (suiji_paged_list_is_partial (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 10);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1297,6 +1418,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/subjects/filter", test_subject_list_filters_and_counts);
   g_test_add_func ("/subjects/paged", test_paged_list_pages);
   g_test_add_func ("/subjects/search-keeps-texts", test_subject_search_keeps_its_texts);
+  g_test_add_func ("/subjects/first-rows", test_subject_list_first_rows);
   g_test_add_func ("/inspectors/load-update", test_inspector_load_and_update);
   g_test_add_func ("/inspectors/refusals", test_inspector_refusals);
   g_test_add_func ("/inspectors/one-transaction", test_inspector_update_is_one_transaction);

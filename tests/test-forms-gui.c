@@ -90,7 +90,7 @@ open_window (Fixture *fixture, const char *db_name, gboolean with_sample_data)
   /* The screenshots show the section, not the crossfade into it. */
   suiji_test_spin_until (stack_settled, suiji_test_template_child (
                                             fixture->window, SUIJI_TYPE_WINDOW, "section_stack"));
-  fixture->page = suiji_test_template_child (fixture->window, SUIJI_TYPE_WINDOW, "forms_page");
+  fixture->page = suiji_window_get_forms_page (fixture->window);
   fixture->grid = suiji_test_template_child (fixture->page, SUIJI_TYPE_FORMS_PAGE, "grid");
   g_signal_connect (fixture->page, "add-toast", G_CALLBACK (toast_cb), NULL);
   fixture->department_id =

@@ -65,7 +65,7 @@ open_window (const char *db_name, gboolean with_sample_data)
 static SuijiFormsPage *
 forms_page (SuijiWindow *window)
 {
-  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "forms_page");
+  return suiji_window_get_forms_page (window);
 }
 
 static GtkWidget *
@@ -77,7 +77,7 @@ directories_page (SuijiWindow *window)
 static GtkWidget *
 tasks_page (SuijiWindow *window)
 {
-  return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "tasks_page");
+  return GTK_WIDGET (suiji_window_get_tasks_page (window));
 }
 
 static GtkSelectionModel *
@@ -108,6 +108,14 @@ n_subjects_shown (SuijiWindow *window)
   GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (subjects_model (window)));
 
   return g_list_model_get_n_items (suiji_row_list_get_model (SUIJI_ROW_LIST (rows)));
+}
+
+/* The subjects past the first screen are read after the frame that shows
+ * it, when the list was read before it was on screen. */
+static gboolean
+all_subjects_shown (gpointer window)
+{
+  return n_subjects_shown (window) == SUIJI_SAMPLE_DEFAULT_SUBJECTS;
 }
 
 static gboolean
@@ -160,7 +168,7 @@ test_sample_data_and_sections (void)
   g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "welcome");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
   g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "directories");
-  g_assert_cmpuint (n_subjects_shown (window), ==, SUIJI_SAMPLE_DEFAULT_SUBJECTS);
+  suiji_test_spin_until (all_subjects_shown, window);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -176,6 +184,51 @@ test_sample_data_and_sections (void)
   g_assert_nonnull (report);
   g_assert_cmpint (suiji_form_report_get_kind (report), ==, SUIJI_FORM_REGION);
   g_assert_cmpstr (suiji_form_report_get_unit_name (report), ==, "沙河市市场监督管理局");
+}
+
+static gboolean
+sections_built (gpointer window)
+{
+  const char *bins[] = { "tasks_bin", "forms_bin", "progress_bin" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    if (adw_bin_get_child (suiji_test_template_child (window, SUIJI_TYPE_WINDOW, bins[i])) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Only the directories are built for the first frame; the other sections
+ * follow once it is painted, without being asked for. */
+static void
+test_sections_after_first_frame (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "first-frame.db", NULL);
+  g_autoptr (GError) error = NULL;
+  SuijiWindow *window;
+  AdwBin      *forms_bin;
+
+  suiji_test_close_all_windows ();
+  g_assert_true (suiji_application_open_database (app, path, &error));
+  g_assert_true (suiji_sample_data_fill (suiji_application_get_database (app),
+                                         SUIJI_SAMPLE_DEFAULT_SUBJECTS, SUIJI_SAMPLE_DEFAULT_SEED,
+                                         NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = SUIJI_WINDOW (suiji_test_find_toplevel (SUIJI_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  forms_bin = suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "forms_bin");
+  g_assert_null (adw_bin_get_child (forms_bin));
+  g_assert_false (sections_built (window));
+  /* The first screen of subjects is read alone, the rest after its frame. */
+  g_assert_cmpuint (n_subjects_shown (window), >, 0);
+  g_assert_cmpuint (n_subjects_shown (window), <, SUIJI_SAMPLE_DEFAULT_SUBJECTS);
+
+  suiji_test_spin_until (suiji_test_is_drawn, window);
+  suiji_test_spin_until (all_subjects_shown, window);
+  suiji_test_spin_until (sections_built, window);
+  g_assert_true (adw_bin_get_child (forms_bin) == GTK_WIDGET (forms_page (window)));
+  g_assert_cmpstr (suiji_window_get_visible_page (window), ==, "directories");
 }
 
 static void
@@ -347,7 +400,7 @@ test_directories (void)
   guint            n_found;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "directories");
-  g_assert_cmpuint (n_subjects_shown (window), ==, SUIJI_SAMPLE_DEFAULT_SUBJECTS);
+  suiji_test_spin_until (all_subjects_shown, window);
   suiji_test_save_screenshot (GTK_WIDGET (window), "directories-subjects");
 
   /* Search as you type, by a part of a name. */
@@ -493,15 +546,47 @@ test_about (void)
   suiji_test_save_screenshot (GTK_WIDGET (about), "about");
 }
 
+static gboolean
+is_shortcut_of_action (GtkWidget *widget, gpointer action_name)
+{
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "action-name", &name, NULL);
+  return g_strcmp0 (name, action_name) == 0;
+}
+
 static void
 test_shortcuts (void)
 {
   SuijiWindow *window = open_window ("shortcuts.db", TRUE);
   GtkWindow   *shortcuts;
   g_auto (GStrv) accels = NULL;
+  g_auto (GStrv) shortcuts_accels = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The shortcuts window is built when asked for, not with the window. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+    }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   shortcuts = suiji_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  /* The shortcuts named by action show the application's keys. */
+  {
+    g_autofree char *quit_accelerator = NULL;
+    GtkWidget       *quit = suiji_test_find_descendant_matching (
+              GTK_WIDGET (shortcuts), is_shortcut_of_action, (gpointer) "app.quit");
+
+    g_assert_nonnull (quit);
+    g_object_get (quit, "accelerator", &quit_accelerator, NULL);
+    g_assert_cmpstr (quit_accelerator, ==, "<Control>q");
+  }
   suiji_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
   /* The directories and draws have a section of their own. */
   g_object_set (shortcuts, "section-name", "directories", NULL);
@@ -510,6 +595,16 @@ test_shortcuts (void)
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (accels[0], ==, "<Control>q");
+  shortcuts_accels =
+      gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpstr (shortcuts_accels[0], ==, "<Control>question");
+
+  /* Closing hides it; asking again shows the same window. */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (suiji_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+  gtk_window_close (shortcuts);
   g_assert_true (gtk_menu_button_get_primary (
       suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "menu_button")));
 }
@@ -951,6 +1046,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/gui/welcome", test_welcome);
   g_test_add_func ("/gui/sections", test_sample_data_and_sections);
+  g_test_add_func ("/gui/sections-after-first-frame", test_sections_after_first_frame);
   g_test_add_func ("/gui/narrow", test_narrow_window_folds);
   g_test_add_func ("/gui/directories", test_directories);
   g_test_add_func ("/gui/subject-dialog", test_subject_dialog);

@@ -54,7 +54,7 @@ open_page (void)
   GtkWidget *page;
 
   if (window != NULL)
-    return suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "progress_page");
+    return suiji_window_get_progress_page (window);
 
   path = g_build_filename (g_get_user_data_dir (), "progress.db", NULL);
   g_assert_true (suiji_application_open_database (app, path, &error));
@@ -69,7 +69,7 @@ open_page (void)
   suiji_window_refresh (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "progress");
-  page = suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "progress_page");
+  page = GTK_WIDGET (suiji_window_get_progress_page (window));
   suiji_test_spin_until (suiji_test_is_drawn, page);
   return SUIJI_PROGRESS_PAGE (page);
 }

@@ -195,7 +195,7 @@ test_results_grid (void)
   main_window = SUIJI_WINDOW (suiji_test_wait_for_toplevel (SUIJI_TYPE_WINDOW));
   suiji_test_spin_until (suiji_test_is_drawn, main_window);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-section", "s", "tasks");
-  page = suiji_test_template_child (main_window, SUIJI_TYPE_WINDOW, "tasks_page");
+  page = GTK_WIDGET (suiji_window_get_tasks_page (main_window));
   suiji_tasks_page_select_task (SUIJI_TASKS_PAGE (page), task_id);
 
   /* The task page shows how far the results are, and opens the grid. */

@@ -10,11 +10,17 @@
  * A searched query (suiji_paged_list_set_searched_query ()) also keeps the
  * texts it searches, so that the next keystroke of a search looks through
  * memory rather than through SQLite, until the data or the query changes.
+ *
+ * A list may also read only its first rows (suiji_paged_list_read_first_rows
+ * ()), for a first screen that shows before a large directory is read to
+ * its end, and read the rest after (suiji_paged_list_complete ()).
  */
 
 #define G_LOG_DOMAIN "suiji-paged-list"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "suiji-database-private.h"
 #include "suiji-paged-list.h"
@@ -65,7 +71,13 @@ struct _SuijiPagedList
   GPtrArray   *needles;
   SearchCache *search;
 
-  GArray     *ids;
+  GArray *ids;
+  /* The next reload reads no more rows than this, if not 0; the list is
+   * partial when it did and rows were left, as the data stood at
+   * partial_stamp. */
+  guint       first_rows;
+  gboolean    partial;
+  gint64      partial_stamp[2];
   GHashTable *hidden;
   GHashTable *counts;
   GHashTable *pages;
@@ -398,12 +410,9 @@ clear_count (gpointer data)
   g_free (((Count *) data)->value);
 }
 
-/* Puts the rows found in place of the list's, and tells the views. */
 static void
-show_rows (SuijiPagedList *self, GArray *ids, GArray *counts)
+keep_counts (SuijiPagedList *self, GArray *counts)
 {
-  guint old_length = self->ids->len;
-
   g_hash_table_remove_all (self->counts);
   for (guint i = 0; i < counts->len; i++)
     {
@@ -412,12 +421,39 @@ show_rows (SuijiPagedList *self, GArray *ids, GArray *counts)
       if (count->n > 0)
         g_hash_table_insert (self->counts, g_strdup (count->value), GUINT_TO_POINTER (count->n));
     }
+}
 
+/* Puts the rows found in place of the list's, and tells the views. */
+static void
+show_rows (SuijiPagedList *self, GArray *ids, GArray *counts)
+{
+  guint old_length = self->ids->len;
+
+  keep_counts (self, counts);
+  self->partial = FALSE;
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
   drop_pages (self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->ids->len);
+}
+
+/* Adds the rows after the first ones the list holds: the views keep the
+ * rows they show. The page the old rows ended in is read again whole. */
+static void
+show_more_rows (SuijiPagedList *self, GArray *ids, GArray *counts)
+{
+  guint old_length = self->ids->len;
+  guint last_page = old_length / PAGE_SIZE;
+
+  keep_counts (self, counts);
+  self->partial = FALSE;
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  if (g_hash_table_remove (self->pages, GUINT_TO_POINTER (last_page)))
+    g_queue_remove (&self->page_order, GUINT_TO_POINTER (last_page));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), old_length, 0, self->ids->len - old_length);
 }
 
 static gboolean
@@ -509,7 +545,7 @@ read_search_cache (SuijiPagedList *self, const gint64 stamp[2], GError **error)
   return g_steal_pointer (&cache);
 }
 
-static gboolean reload_query (SuijiPagedList *self, GError **error);
+static gboolean reload_query (SuijiPagedList *self, guint limit, GError **error);
 
 static gboolean
 search_cache_is_current (SuijiPagedList *self, const gint64 stamp[2])
@@ -522,7 +558,7 @@ search_cache_is_current (SuijiPagedList *self, const gint64 stamp[2])
 }
 
 static gboolean
-reload_searched (SuijiPagedList *self, GError **error)
+reload_searched (SuijiPagedList *self, guint limit, GError **error)
 {
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
@@ -536,7 +572,7 @@ reload_searched (SuijiPagedList *self, GError **error)
 
   /* The texts are kept once something is searched for. */
   if (self->search == NULL && !any)
-    return reload_query (self, error);
+    return reload_query (self, limit, error);
 
   if (self->search == NULL)
     {
@@ -580,29 +616,41 @@ reload_searched (SuijiPagedList *self, GError **error)
   return TRUE;
 }
 
-/* Runs the query, keeping no more than the ids and the counts. */
+/* Runs the query, keeping no more than the ids and the counts; with a
+ * limit, no more than its first rows. */
 static gboolean
-reload_query (SuijiPagedList *self, GError **error)
+read_query (SuijiPagedList *self,
+            guint           limit,
+            GArray        **ids_out,
+            GArray        **counts_out,
+            gboolean       *rows_left,
+            GError        **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
-  gboolean counted;
-  int      rc;
+  g_autofree char *limited = NULL;
+  gboolean         counted;
+  guint            n_read = 0;
+  int              rc;
 
-  stmt = _suiji_database_prepare (self->db, self->ids_sql, error);
+  /* The queries end with their ORDER BY, so a LIMIT can follow. */
+  if (limit > 0)
+    limited = g_strdup_printf ("%s LIMIT %u", self->ids_sql, limit);
+  stmt = _suiji_database_prepare (self->db, limited != NULL ? limited : self->ids_sql, error);
   if (stmt == NULL)
     return FALSE;
 
   g_array_set_clear_func (counts, clear_count);
   bind_parameters (stmt, self->parameters);
   counted = sqlite3_column_count (stmt) > 1;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit > 0 ? limit : self->ids->len);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
+      n_read++;
       if (is_hidden (self, id))
         continue;
 
@@ -621,7 +669,33 @@ reload_query (SuijiPagedList *self, GError **error)
       return FALSE;
     }
 
+  *ids_out = g_steal_pointer (&ids);
+  *counts_out = g_steal_pointer (&counts);
+  *rows_left = limit > 0 && n_read == limit;
+  return TRUE;
+}
+
+static gboolean
+reload_query (SuijiPagedList *self, guint limit, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) counts = NULL;
+  gboolean rows_left = FALSE;
+  gint64   stamp[2];
+
+  if (!read_query (self, limit, &ids, &counts, &rows_left, error))
+    return FALSE;
+
   show_rows (self, ids, counts);
+  if (rows_left && _suiji_database_get_data_stamp (self->db, stamp))
+    {
+      self->partial = TRUE;
+      self->partial_stamp[0] = stamp[0];
+      self->partial_stamp[1] = stamp[1];
+    }
+  else if (rows_left)
+    /* Without a stamp the rest cannot be told apart from a change. */
+    return reload_query (self, 0, error);
   return TRUE;
 }
 
@@ -659,13 +733,85 @@ suiji_paged_list_prepare_search (SuijiPagedList *self, GError **error)
 gboolean
 suiji_paged_list_reload (SuijiPagedList *self, GError **error)
 {
+  guint limit;
+
   g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
 
+  limit = self->first_rows;
+  self->first_rows = 0;
   if (self->ids_sql == NULL)
     return TRUE;
   if (self->needles != NULL)
-    return reload_searched (self, error);
-  return reload_query (self, error);
+    return reload_searched (self, limit, error);
+  return reload_query (self, limit, error);
+}
+
+/**
+ * suiji_paged_list_read_first_rows:
+ * @n_rows: how many, more than 0
+ *
+ * Makes the next reload of the list (or the next query set) read only the
+ * first @n_rows rows, unless a search is kept in memory: for the first
+ * screen of a large directory, shown before the rest is read. Until
+ * suiji_paged_list_complete () the list is partial, and its counts are
+ * those of the rows read.
+ */
+void
+suiji_paged_list_read_first_rows (SuijiPagedList *self, guint n_rows)
+{
+  g_return_if_fail (SUIJI_IS_PAGED_LIST (self));
+  g_return_if_fail (n_rows > 0);
+
+  self->first_rows = n_rows;
+}
+
+/**
+ * suiji_paged_list_is_partial:
+ *
+ * Returns: whether the list read only its first rows and some were left
+ */
+gboolean
+suiji_paged_list_is_partial (SuijiPagedList *self)
+{
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  return self->partial;
+}
+
+/**
+ * suiji_paged_list_complete:
+ *
+ * Reads the rows a partial list left. When the data has not changed since,
+ * the rows held stay, and the views are told of the rows added only.
+ *
+ * Returns: %FALSE with @error set if the rows could not be read
+ */
+gboolean
+suiji_paged_list_complete (SuijiPagedList *self, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) counts = NULL;
+  gboolean rows_left;
+  gint64   stamp[2];
+
+  g_return_val_if_fail (SUIJI_IS_PAGED_LIST (self), FALSE);
+
+  if (!self->partial)
+    return TRUE;
+  if (!_suiji_database_get_data_stamp (self->db, stamp) || stamp[0] != self->partial_stamp[0] ||
+      stamp[1] != self->partial_stamp[1])
+    return suiji_paged_list_reload (self, error);
+
+  if (!read_query (self, 0, &ids, &counts, &rows_left, error))
+    return FALSE;
+
+  /* The same query on the same data starts with the same rows. */
+  if (ids->len > self->ids->len &&
+      memcmp (ids->data, self->ids->data, self->ids->len * sizeof (gint64)) == 0)
+    show_more_rows (self, ids, counts);
+  else
+    show_rows (self, ids, counts);
+  return TRUE;
 }
 
 gint64

@@ -35,6 +35,9 @@ gboolean        suiji_paged_list_set_searched_query (SuijiPagedList    *self,
                                                      GError           **error);
 gboolean        suiji_paged_list_prepare_search (SuijiPagedList *self, GError **error);
 gboolean        suiji_paged_list_reload (SuijiPagedList *self, GError **error);
+void            suiji_paged_list_read_first_rows (SuijiPagedList *self, guint n_rows);
+gboolean        suiji_paged_list_is_partial (SuijiPagedList *self);
+gboolean        suiji_paged_list_complete (SuijiPagedList *self, GError **error);
 gint64          suiji_paged_list_get_id (SuijiPagedList *self, guint position);
 guint           suiji_paged_list_find_id (SuijiPagedList *self, gint64 id);
 gboolean

@@ -9,6 +9,8 @@
 
 #include "suiji-database.h"
 #include "suiji-forms-page.h"
+#include "suiji-progress-page.h"
+#include "suiji-tasks-page.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,8 @@ const char  *suiji_window_get_visible_page (SuijiWindow *self);
 void         suiji_window_add_toast (SuijiWindow *self, const char *text);
 void         suiji_window_quit (SuijiWindow *self);
 void suiji_window_ask_to_save (SuijiWindow *self, SuijiFormsPageAnswer answer, gpointer user_data);
+SuijiTasksPage    *suiji_window_get_tasks_page (SuijiWindow *self);
+SuijiFormsPage    *suiji_window_get_forms_page (SuijiWindow *self);
+SuijiProgressPage *suiji_window_get_progress_page (SuijiWindow *self);
 
 G_END_DECLS
