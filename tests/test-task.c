@@ -679,6 +679,131 @@ test_notice_pages (void)
   }
 }
 
+/* A draw's rows go in before the draw itself, their foreign keys checked
+ * at the commit: a draw the database refuses there leaves nothing. */
+static void
+test_refused_save_leaves_nothing (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *counts = "SELECT (SELECT count(*) FROM draws), (SELECT count(*) FROM draw_subjects),"
+                       " (SELECT count(*) FROM draw_inspectors), (SELECT count(*) FROM results)";
+  guint8      seed[SUIJI_DRAW_SEED_SIZE] = { 7 };
+  int         before[4];
+  gint64      task;
+
+  g_assert_true (suiji_sample_data_fill (db, 600, SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  task = sample_task (db, "A=500,B=500", "");
+  record = suiji_task_prepare_draw (db, task, &error);
+  g_assert_no_error (error);
+  suiji_draw_record_set_seed_random (record, seed);
+  g_assert_true (suiji_draw_run (record, &error));
+  for (int i = 0; i < 4; i++)
+    before[i] = query_int (db, counts, i);
+
+  /* No task of that id: the draw's row cannot refer to it. */
+  g_assert_cmpint (suiji_task_save_draw (db, task + 1000, record, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+  for (int i = 0; i < 4; i++)
+    g_assert_cmpint (query_int (db, counts, i), ==, before[i]);
+
+  /* The same draw saves under its task, with the id SQLite would give. */
+  {
+    int    next_id = query_int (db, "SELECT max(id) + 1 FROM draws", 0);
+    gint64 saved = suiji_task_save_draw (db, task, record, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (saved, ==, next_id);
+    g_assert_cmpint (query_int (db, counts, 1), >, before[1]);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+  }
+}
+
+/* Each filter of a task's pool, alone and together, freezes the subjects
+ * a query of its own finds. */
+static void
+test_pool_filters (void)
+{
+  g_autoptr (SuijiDatabase) db = open_fresh ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *industry = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *short_name = NULL;
+  const char      *active = "s.status IN ('存续', '在业')";
+  const char      *drawn_this_year =
+      "s.id NOT IN (SELECT ds.subject_id FROM draw_subjects ds JOIN draws d ON d.id = ds.draw_id"
+      " JOIN tasks t ON t.id = d.task_id WHERE t.year = 2025 AND ds.subject_id IS NOT NULL)";
+
+  g_assert_true (suiji_sample_data_fill (db, 2000, SUIJI_SAMPLE_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  region = query_text (db, "SELECT region FROM subjects WHERE region <> '' LIMIT 1");
+  industry = query_text (db, "SELECT industry FROM subjects WHERE industry <> '' LIMIT 1");
+  label = query_text (db, "SELECT l.name FROM labels l JOIN subject_labels sl"
+                          " ON sl.label_id = l.id LIMIT 1");
+  department = query_text (db, "SELECT d.name FROM departments d JOIN subjects s"
+                               " ON s.department_id = d.id WHERE d.short_name <> ''"
+                               " GROUP BY d.id ORDER BY count(*) LIMIT 1");
+  short_name =
+      query_text (db, "SELECT short_name FROM departments WHERE name = (SELECT d.name"
+                      " FROM departments d JOIN subjects s ON s.department_id = d.id"
+                      " WHERE d.short_name <> '' GROUP BY d.id ORDER BY count(*) LIMIT 1)");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM draws", 0), >, 0);
+
+  {
+    struct
+    {
+      char *filter;
+      char *where;
+    } cases[] = {
+      { g_strdup (""), g_strdup (active) },
+      { g_strdup ("status=all"), g_strdup ("1") },
+      { g_strdup ("type=个体工商户"),
+        g_strdup_printf ("%s AND s.subject_type = '个体工商户'", active) },
+      { g_strdup_printf ("region=%s", region),
+        g_strdup_printf ("%s AND s.region = '%s'", active, region) },
+      { g_strdup_printf ("industry=%s", industry),
+        g_strdup_printf ("%s AND s.industry = '%s'", active, industry) },
+      { g_strdup_printf ("label=%s", label),
+        g_strdup_printf ("%s AND s.id IN (SELECT sl.subject_id FROM subject_labels sl JOIN labels l"
+                         " ON l.id = sl.label_id WHERE l.name = '%s')",
+                         active, label) },
+      { g_strdup_printf ("department=%s", department),
+        g_strdup_printf ("%s AND s.department_id = (SELECT id FROM departments WHERE name = '%s')",
+                         active, department) },
+      { g_strdup_printf ("department=%s", short_name),
+        g_strdup_printf ("%s AND s.department_id = (SELECT id FROM departments WHERE name = '%s')",
+                         active, department) },
+      { g_strdup ("exclude=all"), g_strdup_printf ("%s AND %s", active, drawn_this_year) },
+      { g_strdup_printf ("status=all,type=企业,region=%s,exclude=all", region),
+        g_strdup_printf ("s.subject_type = '企业' AND s.region = '%s' AND %s", region,
+                         drawn_this_year) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr (SuijiDrawRecord) record = NULL;
+        g_autofree char *count_sql =
+            g_strdup_printf ("SELECT count(*) FROM subjects s WHERE %s", cases[i].where);
+        gint64 task = sample_task (db, "A=100", cases[i].filter);
+        int    expected = query_int (db, count_sql, 0);
+
+        record = suiji_task_prepare_draw (db, task, &error);
+        g_assert_no_error (error);
+        g_test_message ("pool filter “%s”: %d subjects", cases[i].filter, expected);
+        g_assert_cmpint (expected, >, 0);
+        g_assert_cmpint (suiji_draw_record_get_n_candidates (record), ==, expected);
+        g_free (cases[i].filter);
+        g_free (cases[i].where);
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -689,6 +814,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/task/warnings", test_warnings);
   g_test_add_func ("/task/rules-enforced", test_task_rules_enforced);
   g_test_add_func ("/task/filter", test_filter_parse);
+  g_test_add_func ("/task/pool-filters", test_pool_filters);
+  g_test_add_func ("/task/refused-save-leaves-nothing", test_refused_save_leaves_nothing);
   g_test_add_func ("/task/draws-append-only", test_draws_are_append_only);
   g_test_add_func ("/task/draw-from-database", test_draw_from_database);
   g_test_add_func ("/task/draw-save-is-durable", test_draw_save_is_durable);

@@ -15,6 +15,7 @@
 
 #include "suiji-database-private.h"
 #include "suiji-department.h"
+#include "suiji-draw-private.h"
 #include "suiji-task-draw.h"
 #include "suiji-task-private.h"
 
@@ -27,48 +28,72 @@ bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_null (stmt, index);
 }
 
+/* Adds the condition of a filter that is set, its value bound in the
+ * place of each “@”. */
+static void
+add_text_condition (GString *sql, GPtrArray *texts, const char *condition, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_ptr_array_add (texts, (gpointer) value);
+  for (const char *c = condition; *c != '\0'; c++)
+    {
+      if (*c == '@')
+        g_string_append_printf (sql, "?%u", texts->len);
+      else
+        g_string_append_c (sql, *c);
+    }
+}
+
 static gboolean
 add_pool (SuijiDatabase *db, const SuijiTaskRecord *task, SuijiDrawRecord *record, GError **error)
 {
   g_auto (SuijiTaskFilter) filter = { 0 };
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GString) sql = NULL;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
   int rc;
 
   if (!suiji_task_filter_parse (task->pool_filter, &filter, error))
     return FALSE;
 
-  /* NULL parameters mean "any"; subjects drawn earlier this year for the
-   * same items, or at all, can be left out as the plan asks. */
-  stmt = _suiji_database_prepare (
-      db,
-      "SELECT s.key, s.name, coalesce(s.credit_class, ?10) FROM subjects s"
-      " WHERE (?1 OR s.status IN ('存续', '在业'))"
-      " AND (?2 IS NULL OR s.subject_type = ?2)"
-      " AND (?3 IS NULL OR s.region = ?3)"
-      " AND (?4 IS NULL OR s.industry = ?4)"
-      " AND (?5 IS NULL OR s.id IN (SELECT sl.subject_id FROM subject_labels sl"
-      "   JOIN labels l ON l.id = sl.label_id WHERE l.name = ?5))"
-      " AND (?6 IS NULL OR s.department_id IN (SELECT id FROM departments"
-      "   WHERE name = ?6 OR short_name = ?6))"
-      " AND (?7 = 'none' OR s.id NOT IN (SELECT ds.subject_id FROM draw_subjects ds"
-      "   JOIN draws d ON d.id = ds.draw_id JOIN tasks t ON t.id = d.task_id"
-      "   WHERE t.year = ?8 AND ds.subject_id IS NOT NULL AND (?7 = 'all'"
-      "   OR EXISTS (SELECT 1 FROM task_items a JOIN task_items b ON a.item_id = b.item_id"
-      "     WHERE a.task_id = t.id AND b.task_id = ?9))))",
-      error);
+  /* Only the filters that are set are in the query: with the usual ones
+   * (存续 and 在业 subjects) it reads subjects_by_name alone, not the
+   * table. Subjects drawn earlier this year for the same items, or at
+   * all, can be left out as the plan asks. ?1 and ?2 are the name of the
+   * unclassified stratum and what to leave out; the filters' values follow. */
+  sql = g_string_new ("SELECT s.key, s.name, coalesce(s.credit_class, ?1) FROM subjects s"
+                      " WHERE 1");
+  g_ptr_array_add (texts, (gpointer) SUIJI_DRAW_UNCLASSIFIED);
+  g_ptr_array_add (texts, (gpointer) filter.exclude_drawn);
+  if (!filter.all_statuses)
+    g_string_append (sql, " AND s.status IN ('存续', '在业')");
+  add_text_condition (sql, texts, " AND s.subject_type = @", filter.subject_type);
+  add_text_condition (sql, texts, " AND s.region = @", filter.region);
+  add_text_condition (sql, texts, " AND s.industry = @", filter.industry);
+  add_text_condition (sql, texts,
+                      " AND s.id IN (SELECT sl.subject_id FROM subject_labels sl"
+                      " JOIN labels l ON l.id = sl.label_id WHERE l.name = @)",
+                      filter.label);
+  add_text_condition (sql, texts,
+                      " AND s.department_id IN (SELECT id FROM departments"
+                      " WHERE name = @ OR short_name = @)",
+                      filter.department);
+  if (g_strcmp0 (filter.exclude_drawn, "none") != 0)
+    g_string_append_printf (
+        sql,
+        " AND s.id NOT IN (SELECT ds.subject_id FROM draw_subjects ds"
+        " JOIN draws d ON d.id = ds.draw_id JOIN tasks t ON t.id = d.task_id"
+        " WHERE t.year = %d AND ds.subject_id IS NOT NULL AND (?2 = 'all'"
+        " OR EXISTS (SELECT 1 FROM task_items a JOIN task_items b ON a.item_id = b.item_id"
+        " WHERE a.task_id = t.id AND b.task_id = %" G_GINT64_FORMAT ")))",
+        task->year, task->id);
+
+  stmt = _suiji_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-
-  sqlite3_bind_int (stmt, 1, filter.all_statuses ? 1 : 0);
-  bind_text_or_null (stmt, 2, filter.subject_type);
-  bind_text_or_null (stmt, 3, filter.region);
-  bind_text_or_null (stmt, 4, filter.industry);
-  bind_text_or_null (stmt, 5, filter.label);
-  bind_text_or_null (stmt, 6, filter.department);
-  sqlite3_bind_text (stmt, 7, filter.exclude_drawn, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, task->year);
-  sqlite3_bind_int64 (stmt, 9, task->id);
-  sqlite3_bind_text (stmt, 10, SUIJI_DRAW_UNCLASSIFIED, -1, SQLITE_STATIC);
+  for (guint i = 0; i < texts->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (texts, i), -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     suiji_draw_record_add_candidate (
@@ -353,59 +378,102 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   return id;
 }
 
-/* Saves a draw that has run inside the caller's transaction. */
-gint64
-_suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
+/* The JSON record and its digest, written on a thread of their own while
+ * the picks go into the database: the record is only read meanwhile. */
+typedef struct
+{
+  SuijiDrawRecord *record;
+  char            *json;
+  gsize            length;
+  char            *digest;
+} RecordText;
+
+static gpointer
+write_record_text (gpointer data)
+{
+  RecordText *text = data;
+
+  text->json = suiji_draw_record_to_json (text->record, &text->length);
+  text->digest = suiji_draw_digest_json (text->json, text->length);
+  return NULL;
+}
+
+static gboolean
+insert_record (SuijiDatabase *db, gint64 id, gint64 task_id, const RecordText *text, GError **error)
 {
   g_autoptr (sqlite3_stmt) previous = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
-  g_autoptr (sqlite3_stmt) state = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *digest = NULL;
   g_autofree char *previous_digest = NULL;
-  gsize            length = 0;
-  gint64           id;
-
-  json = suiji_draw_record_to_json (record, &length);
-  digest = suiji_draw_digest_json (json, length);
 
   previous = _suiji_database_prepare (
       db, "SELECT record_digest FROM draws ORDER BY id DESC LIMIT 1", error);
   if (previous == NULL)
-    return 0;
+    return FALSE;
   if (sqlite3_step (previous) == SQLITE_ROW)
     previous_digest = g_strdup (_suiji_column_text (previous, 0));
 
   insert = _suiji_database_prepare (
       db,
-      "INSERT INTO draws (task_id, drawn_at, algorithm, seed, record, record_digest,"
-      " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "INSERT INTO draws (id, task_id, drawn_at, algorithm, seed, record, record_digest,"
+      " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
       error);
   if (insert == NULL)
-    return 0;
+    return FALSE;
 
-  sqlite3_bind_int64 (insert, 1, task_id);
-  sqlite3_bind_text (insert, 2, suiji_draw_record_get_drawn_at (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, SUIJI_DRAW_ALGORITHM, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, suiji_draw_record_get_seed_hex (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, json, (int) length, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, digest, -1, SQLITE_STATIC);
-  bind_text_or_null (insert, 7, previous_digest);
-  if (!_suiji_database_run (db, insert, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (_suiji_database_get_handle (db));
+  sqlite3_bind_int64 (insert, 1, id);
+  sqlite3_bind_int64 (insert, 2, task_id);
+  sqlite3_bind_text (insert, 3, suiji_draw_record_get_drawn_at (text->record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, SUIJI_DRAW_ALGORITHM, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, suiji_draw_record_get_seed_hex (text->record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, text->json, (int) text->length, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, text->digest, -1, SQLITE_STATIC);
+  bind_text_or_null (insert, 8, previous_digest);
+  return _suiji_database_run (db, insert, error);
+}
 
-  state = _suiji_database_prepare (
-      db, "UPDATE tasks SET state = 'drawn' WHERE id = ?1 AND state = 'draft'", error);
-  if (state == NULL)
-    return 0;
+/* Saves a draw that has run inside the caller's transaction.
+ *
+ * The draw's rows go in before the draw itself, under the id it will
+ * have (SQLite would give it the same: one more than the highest), with
+ * the foreign keys checked at the commit: the record is written meanwhile. */
+gint64
+_suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record, GError **error)
+{
+  g_autoptr (sqlite3_stmt) next_id = NULL;
+  g_autoptr (sqlite3_stmt) state = NULL;
+  RecordText text = { .record = record };
+  GThread   *writer;
+  gboolean   saved;
+  gint64     id;
+
+  next_id = _suiji_database_prepare (db, "SELECT coalesce(max(id), 0) + 1 FROM draws", error);
+  state = next_id != NULL
+              ? _suiji_database_prepare (
+                    db, "UPDATE tasks SET state = 'drawn' WHERE id = ?1 AND state = 'draft'", error)
+              : NULL;
+  if (state == NULL || sqlite3_step (next_id) != SQLITE_ROW)
+    {
+      if (state != NULL)
+        _suiji_database_set_error (db, error, "Could not save the draw");
+      return 0;
+    }
+  id = sqlite3_column_int64 (next_id, 0);
   sqlite3_bind_int64 (state, 1, task_id);
-
-  if (!store_picks (db, id, record, error) || !open_results (db, task_id, id, error) ||
-      !_suiji_database_run (db, state, error))
+  if (!_suiji_database_exec (db, "PRAGMA defer_foreign_keys = ON", error))
     return 0;
 
-  return id;
+  /* Ordering the pool is the one change writing the record makes to it. */
+  _suiji_draw_record_ensure_pool_order (record);
+  writer = g_thread_new ("suiji-draw-record", write_record_text, &text);
+
+  saved = store_picks (db, id, record, error) && open_results (db, task_id, id, error) &&
+          _suiji_database_run (db, state, error);
+  g_thread_join (writer);
+  saved = saved && insert_record (db, id, task_id, &text, error);
+
+  g_free (text.json);
+  g_free (text.digest);
+  return saved ? id : 0;
 }
 
 static void
