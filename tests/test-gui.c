@@ -609,6 +609,52 @@ test_shortcuts (void)
       suiji_test_template_child (window, SUIJI_TYPE_WINDOW, "menu_button")));
 }
 
+/* An older schema installed system-wide lacks keys this build uses:
+ * GSettings would abort on the first; the application starts and keeps
+ * no settings. Run as its own process, as a user would start it. */
+static void
+test_old_settings_schema (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "old-schema", NULL);
+  g_autofree char *xml = g_build_filename (folder, BASE_ID ".gschema.xml", NULL);
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "old-schema.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *compile[] = { "glib-compile-schemas", folder, NULL };
+  const char *old_schema =
+      "<schemalist><schema id=\"" BASE_ID "\" path=\"/io/github/suiji/Suiji/\">"
+      "<key name=\"window-width\" type=\"i\"><default>1100</default></key>"
+      "</schema></schemalist>\n";
+  int status = -1;
+
+  g_assert_nonnull (g_getenv ("SUIJI_EXECUTABLE"));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (xml, old_schema, -1, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) compile, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", folder, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SUIJI_EXECUTABLE"), "--db",
+                                         db, "--quit-after-first-frame", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_nonnull (strstr (out, "first-frame-monotonic-us: "));
+  g_assert_nonnull (strstr (err, "has no key “window-height”"));
+}
+
 static void
 test_open_errors (void)
 {
@@ -1057,6 +1103,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/old-settings-schema", test_old_settings_schema);
   g_test_add_func ("/gui/open-errors", test_open_errors);
   g_test_add_func ("/gui/language", test_language);
 

@@ -316,6 +316,28 @@ static const GActionEntry app_actions[] = {
   { "open-database", open_database_action },
 };
 
+/* The keys this build reads and writes. */
+static const char *const settings_keys[] = {
+  "window-width",  "window-height",        "window-maximized",
+  "database-path", "deadline-notified-on", "seal-path",
+};
+
+static gboolean
+schema_has_every_key (GSettingsSchema *schema)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings_keys); i++)
+    {
+      if (!g_settings_schema_has_key (schema, settings_keys[i]))
+        {
+          g_warning ("The installed settings schema %s has no key “%s”: it is older than this "
+                     "build, which keeps no settings until the schema is installed again.",
+                     BASE_ID, settings_keys[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static void
 suiji_application_startup (GApplication *application)
 {
@@ -338,11 +360,13 @@ suiji_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          shortcuts_accels);
 
-  /* A build run without its schema installed simply remembers nothing. */
+  /* A build run without its schema installed simply remembers nothing;
+   * so does one that finds an older schema installed, which GSettings
+   * would abort on at the first key it lacks. */
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
-  if (schema != NULL)
+  if (schema != NULL && schema_has_every_key (schema))
     self->settings = g_settings_new (BASE_ID);
 
   gtk_window_set_default_icon_name (APP_ID);
