@@ -798,6 +798,23 @@ test_pool_filters (void)
         g_test_message ("pool filter “%s”: %d subjects", cases[i].filter, expected);
         g_assert_cmpint (expected, >, 0);
         g_assert_cmpint (suiji_draw_record_get_n_candidates (record), ==, expected);
+        /* Every key and stratum, through the pool digest, against the
+         * lines the query gives. */
+        {
+          g_autofree char *lines_sql = g_strdup_printf (
+              "SELECT coalesce(s.credit_class, '%s') || char(9) || s.key || char(10) AS line"
+              " FROM subjects s WHERE %s ORDER BY line",
+              SUIJI_DRAW_UNCLASSIFIED, cases[i].where);
+          g_autoptr (sqlite3_stmt) lines = _suiji_database_prepare (db, lines_sql, NULL);
+          g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+          g_autofree char *digest = suiji_draw_pool_digest (record);
+
+          g_assert_nonnull (lines);
+          while (sqlite3_step (lines) == SQLITE_ROW)
+            g_checksum_update (checksum, sqlite3_column_text (lines, 0),
+                               sqlite3_column_bytes (lines, 0));
+          g_assert_cmpstr (digest, ==, g_checksum_get_string (checksum));
+        }
         g_free (cases[i].filter);
         g_free (cases[i].where);
       }

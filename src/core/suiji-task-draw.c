@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "suiji-database-private.h"
 #include "suiji-department.h"
@@ -43,6 +44,51 @@ add_text_condition (GString *sql, GPtrArray *texts, const char *condition, const
       else
         g_string_append_c (sql, *c);
     }
+}
+
+/* The pool is added to the record on a thread of its own while SQLite
+ * reads the next rows: the two took about as long, one after the other.
+ * The rows go over in batches of key, name and stratum, each ended by a
+ * NUL; an empty batch ends them. */
+#define CANDIDATE_BATCH_BYTES (64 * 1024)
+
+typedef struct
+{
+  SuijiDrawRecord *record;
+  GAsyncQueue     *batches;
+} CandidateFeed;
+
+static gpointer
+add_candidates (gpointer data)
+{
+  CandidateFeed *feed = data;
+
+  for (;;)
+    {
+      GString    *batch = g_async_queue_pop (feed->batches);
+      const char *end = batch->str + batch->len;
+      gboolean    last = batch->len == 0;
+
+      for (const char *key = batch->str; key < end;)
+        {
+          const char *name = key + strlen (key) + 1;
+          const char *stratum = name + strlen (name) + 1;
+
+          suiji_draw_record_add_candidate (feed->record, key, name, stratum);
+          key = stratum + strlen (stratum) + 1;
+        }
+      g_string_free (batch, TRUE);
+      if (last)
+        return NULL;
+    }
+}
+
+static void
+append_text (GString *batch, sqlite3_stmt *stmt, int column)
+{
+  /* Up to a NUL, as the text was read before (_suiji_column_text ()). */
+  g_string_append (batch, _suiji_column_text (stmt, column));
+  g_string_append_c (batch, '\0');
 }
 
 static gboolean
@@ -95,10 +141,34 @@ add_pool (SuijiDatabase *db, const SuijiTaskRecord *task, SuijiDrawRecord *recor
   for (guint i = 0; i < texts->len; i++)
     sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (texts, i), -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    suiji_draw_record_add_candidate (
-        record, _suiji_column_text (stmt, 0), _suiji_column_text (stmt, 1),
-        task->stratified ? _suiji_column_text (stmt, 2) : SUIJI_TASK_ALL_SUBJECTS);
+  {
+    CandidateFeed feed = { .record = record, .batches = g_async_queue_new () };
+    GThread      *adder = g_thread_new ("suiji-draw-pool", add_candidates, &feed);
+    GString      *batch = g_string_sized_new (CANDIDATE_BATCH_BYTES + 1024);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        append_text (batch, stmt, 0);
+        append_text (batch, stmt, 1);
+        if (task->stratified)
+          append_text (batch, stmt, 2);
+        else
+          g_string_append_len (batch, SUIJI_TASK_ALL_SUBJECTS, sizeof SUIJI_TASK_ALL_SUBJECTS);
+        if (batch->len >= CANDIDATE_BATCH_BYTES)
+          {
+            g_async_queue_push (feed.batches, batch);
+            batch = g_string_sized_new (CANDIDATE_BATCH_BYTES + 1024);
+          }
+      }
+    if (batch->len > 0)
+      g_async_queue_push (feed.batches, batch);
+    else
+      g_string_free (batch, TRUE);
+    /* The end: a batch of no rows. */
+    g_async_queue_push (feed.batches, g_string_new (NULL));
+    g_thread_join (adder);
+    g_async_queue_unref (feed.batches);
+  }
 
   if (rc != SQLITE_DONE)
     {
