@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "suiji-database-private.h"
@@ -529,7 +530,7 @@ read_search_cache (SuijiPagedList *self, const gint64 stamp[2], GError **error)
 
   if (rc != SQLITE_DONE)
     {
-      _suiji_database_set_error (self->db, error, "Could not read the list");
+      _suiji_database_set_error (self->db, error, _("Could not read the list"));
       return NULL;
     }
 
@@ -665,7 +666,7 @@ read_query (SuijiPagedList *self,
 
   if (rc != SQLITE_DONE)
     {
-      _suiji_database_set_error (self->db, error, "Could not read the list");
+      _suiji_database_set_error (self->db, error, _("Could not read the list"));
       return FALSE;
     }
 

@@ -524,7 +524,7 @@ _suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *rec
   if (state == NULL || sqlite3_step (next_id) != SQLITE_ROW)
     {
       if (state != NULL)
-        _suiji_database_set_error (db, error, "Could not save the draw");
+        _suiji_database_set_error (db, error, _("Could not save the draw"));
       return 0;
     }
   id = sqlite3_column_int64 (next_id, 0);

@@ -63,16 +63,27 @@ static const char *const section_names[] = { "directories", "tasks", "forms", "p
 static void page_add_toast_cb (SuijiWindow *self, AdwToast *toast);
 static void show_task_cb (SuijiWindow *self, gint64 task_id);
 
+/* Builds a section's page into its place in the stack, with the signals
+ * every page sends the window. */
+static gpointer
+place_section (SuijiWindow *self, AdwBin *bin, GType type, gboolean shows_tasks)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  g_signal_connect_swapped (page, "add-toast", G_CALLBACK (page_add_toast_cb), self);
+  if (shows_tasks)
+    g_signal_connect_swapped (page, "show-task", G_CALLBACK (show_task_cb), self);
+  adw_bin_set_child (bin, page);
+  return page;
+}
+
 static SuijiTasksPage *
 ensure_tasks_page (SuijiWindow *self)
 {
   if (self->tasks_page == NULL)
     {
-      self->tasks_page = g_object_new (SUIJI_TYPE_TASKS_PAGE, NULL);
-      g_signal_connect_swapped (self->tasks_page, "add-toast", G_CALLBACK (page_add_toast_cb),
-                                self);
+      self->tasks_page = place_section (self, self->tasks_bin, SUIJI_TYPE_TASKS_PAGE, FALSE);
       suiji_tasks_page_set_database (self->tasks_page, self->db);
-      adw_bin_set_child (self->tasks_bin, GTK_WIDGET (self->tasks_page));
     }
 
   return self->tasks_page;
@@ -83,11 +94,7 @@ ensure_forms_page (SuijiWindow *self)
 {
   if (self->forms_page == NULL)
     {
-      self->forms_page = g_object_new (SUIJI_TYPE_FORMS_PAGE, NULL);
-      g_signal_connect_swapped (self->forms_page, "add-toast", G_CALLBACK (page_add_toast_cb),
-                                self);
-      g_signal_connect_swapped (self->forms_page, "show-task", G_CALLBACK (show_task_cb), self);
-      adw_bin_set_child (self->forms_bin, GTK_WIDGET (self->forms_page));
+      self->forms_page = place_section (self, self->forms_bin, SUIJI_TYPE_FORMS_PAGE, TRUE);
       if (self->db != NULL)
         {
           suiji_forms_page_set_database (self->forms_page, self->db);
@@ -105,11 +112,8 @@ ensure_progress_page (SuijiWindow *self)
 {
   if (self->progress_page == NULL)
     {
-      self->progress_page = g_object_new (SUIJI_TYPE_PROGRESS_PAGE, NULL);
-      g_signal_connect_swapped (self->progress_page, "add-toast", G_CALLBACK (page_add_toast_cb),
-                                self);
-      g_signal_connect_swapped (self->progress_page, "show-task", G_CALLBACK (show_task_cb), self);
-      adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_page));
+      self->progress_page =
+          place_section (self, self->progress_bin, SUIJI_TYPE_PROGRESS_PAGE, TRUE);
       if (self->db != NULL)
         suiji_progress_page_set_database (self->progress_page, self->db);
     }
