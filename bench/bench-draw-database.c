@@ -7,10 +7,11 @@
  * and unclassified), 300 active inspectors, 2 per subject. Each run is a
  * new task, since a saved draw is never replaced. Prints the phases:
  * freezing the pool and inspectors from SQLite, the draw, and the save
- * (JSON record, digest, one transaction, synced to the disk); the JSON
- * record and its digest are also timed apart, so that the transaction's
- * share shows. The checkpoint that copies the record from the write-ahead
- * log into the file, which the save leaves for later, is timed after it.
+ * (one transaction synced to the disk, the JSON record and its digest
+ * written on a thread meanwhile). Off the clock, after each run: the
+ * checkpoint that copies the record from the write-ahead log into the
+ * file, which the save leaves for later, and the JSON record and its
+ * digest written again alone, so that their share shows.
  * Usage: bench-draw-database [n_subjects]
  */
 
@@ -85,7 +86,7 @@ main (int argc, char *argv[])
       guint8           seed[SUIJI_DRAW_SEED_SIZE];
       guint            none = 0;
       gsize            length = 0;
-      gint64           task_id, prepared, drawn;
+      gint64           task_id, prepared, drawn, saved;
 
       task->name = g_strdup_printf ("基准抽取%u", run);
       task->year = 2025;
@@ -105,21 +106,25 @@ main (int argc, char *argv[])
       if (!suiji_draw_run (record, &error))
         g_error ("%s", error->message);
       drawn = g_get_monotonic_time ();
-      json = suiji_draw_record_to_json (record, &length);
-      digest = suiji_draw_digest_json (json, length);
-      record_ms[run] = (g_get_monotonic_time () - drawn) / 1000.0;
-      drawn = g_get_monotonic_time ();
       if (suiji_task_save_draw (db, task_id, record, &error) == 0)
         g_error ("%s", error->message);
+      saved = g_get_monotonic_time ();
 
       prepare[run] = (prepared - start) / 1000.0;
       draw[run] = (drawn - prepared) / 1000.0;
-      save[run] = (g_get_monotonic_time () - drawn) / 1000.0;
-      drawn = g_get_monotonic_time ();
+      save[run] = (saved - drawn) / 1000.0;
+      total[run] = (saved - start) / 1000.0;
+
+      /* After the save, which writes the record on a thread of its own
+       * while the picks go in, and off the clock of the total. */
+      start = g_get_monotonic_time ();
       if (!suiji_database_checkpoint (db, &error))
         g_error ("%s", error->message);
-      checkpoint[run] = (g_get_monotonic_time () - drawn) / 1000.0;
-      total[run] = prepare[run] + draw[run] + save[run];
+      checkpoint[run] = (g_get_monotonic_time () - start) / 1000.0;
+      start = g_get_monotonic_time ();
+      json = suiji_draw_record_to_json (record, &length);
+      digest = suiji_draw_digest_json (json, length);
+      record_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
       n_candidates = suiji_draw_record_get_n_candidates (record);
       n_inspectors = suiji_draw_record_get_n_inspectors (record);
       suiji_draw_record_get_picks (record, &n_picks);
@@ -130,15 +135,14 @@ main (int argc, char *argv[])
   g_print ("draw-database: freezing the pool from SQLite: median %.1f ms\n",
            bench_median (prepare, N_RUNS));
   g_print ("draw-database: the draw: median %.1f ms\n", bench_median (draw, N_RUNS));
-  g_print ("draw-database: saving (JSON record, digest, synced transaction): median %.1f ms\n",
+  g_print ("draw-database: saving (synced transaction, JSON record beside it): median %.1f ms\n",
            bench_median (save, N_RUNS));
-  g_print ("draw-database:   of which the JSON record and its digest (timed apart): median "
-           "%.1f ms\n",
-           bench_median (record_ms, N_RUNS));
   g_print ("draw-database: from the database to the saved record: median %.1f ms (target 150)\n",
            bench_median (total, N_RUNS));
   g_print ("draw-database: then the checkpoint of the write-ahead log: median %.1f ms\n",
            bench_median (checkpoint, N_RUNS));
+  g_print ("draw-database: and the JSON record and its digest alone: median %.1f ms\n",
+           bench_median (record_ms, N_RUNS));
 
   g_clear_object (&db);
   {

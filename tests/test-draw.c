@@ -784,6 +784,14 @@ test_refusals (void)
     assert_refused (rec, SUIJI_DRAW_ERROR_INVALID_INPUT, "91130582MA0000042X");
   }
   {
+    /* A pool this large is ordered while it is drawn from: the key twice
+     * is still what is reported, before the inspectors lacking. */
+    g_autoptr (SuijiDrawRecord) rec = generated_record (12000, 1, 1, FALSE);
+
+    suiji_draw_record_add_candidate (rec, "91130582MA0011042X", "重复", "A");
+    assert_refused (rec, SUIJI_DRAW_ERROR_INVALID_INPUT, "91130582MA0011042X");
+  }
+  {
     g_autoptr (SuijiDrawRecord) rec = generated_record (100, 4, 1, FALSE);
 
     suiji_draw_record_add_inspector (rec, "13058200000002", "沙河市市场监督管理局");
@@ -1178,7 +1186,8 @@ compare_lines (gconstpointer a, gconstpointer b)
 /* The pool digest against the lines sorted apart: keys of every shape the
  * pool's sort treats apart (sharing a long prefix, differing only after
  * their first sixteen bytes, one the start of another, short), in an
- * order of no meaning, in several strata. */
+ * order of no meaning, in several strata. Before the draw, and from the
+ * draw, which orders a pool this large on a thread of its own. */
 static void
 test_pool_order (void)
 {
@@ -1190,7 +1199,7 @@ test_pool_order (void)
   g_autofree char *digest = NULL;
   const char      *strata[] = { "A", "B", "C", SUIJI_DRAW_UNCLASSIFIED };
 
-  for (guint i = 0; i < 6000; i++)
+  for (guint i = 0; i < 16000; i++)
     {
       guint            shape = (guint) g_rand_int_range (rand, 0, 5);
       const char      *stratum = strata[g_rand_int_range (rand, 0, G_N_ELEMENTS (strata))];
@@ -1221,12 +1230,24 @@ test_pool_order (void)
       g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\n", stratum, key));
     }
 
-  g_assert_cmpuint (lines->len, >, 4000);
+  g_assert_cmpuint (lines->len, >, 10000);
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
     g_checksum_update (checksum, g_ptr_array_index (lines, i), -1);
   digest = suiji_draw_pool_digest (rec);
   g_assert_cmpstr (digest, ==, g_checksum_get_string (checksum));
+
+  for (guint i = 0; i < G_N_ELEMENTS (strata); i++)
+    suiji_draw_record_set_ratio (rec, strata[i], 100);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *badge = g_strdup_printf ("1305820000000%u", i);
+
+      suiji_draw_record_add_inspector (rec, badge, "沙河市市场监督管理局");
+    }
+  suiji_draw_record_set_seed_text (rec, "pool order");
+  g_assert_true (suiji_draw_run (rec, NULL));
+  g_assert_cmpstr (suiji_draw_record_get_pool_digest (rec), ==, digest);
 }
 
 int

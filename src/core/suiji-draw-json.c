@@ -414,13 +414,21 @@ static void
 put_pools (GString *out, guint *n, SuijiDrawRecord *rec)
 {
   const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  const guint     *order = rec->results.pool_order;
+  guint            n_candidates = rec->candidates->len;
   PairList         list;
 
   pair_list_begin (&list, out, n, "pool", "key", "stratum");
-  for (guint i = 0; i < rec->candidates->len; i++)
+  for (guint i = 0; i < n_candidates; i++)
     {
-      const Candidate *candidate = &candidates[rec->results.pool_order[i]];
+      const Candidate *candidate = &candidates[order[i]];
 
+      /* The candidates lie in the order they came, not in pool order:
+       * what comes next is fetched while this one is written. */
+      if (i + 16 < n_candidates)
+        __builtin_prefetch (&candidates[order[i + 16]]);
+      if (i + 8 < n_candidates)
+        __builtin_prefetch (candidates[order[i + 8]].key);
       pair_list_add (&list, out, candidate->key, candidate->stratum);
     }
   pair_list_end (&list, out);

@@ -673,6 +673,7 @@ typedef struct
   guint64     head[2]; /* the 16 bytes after the keys' common prefix, big-endian */
   const char *key;
   guint       index;
+  gboolean    whole; /* the prefix and the head are the whole key */
 } KeyRef;
 
 typedef struct
@@ -716,7 +717,7 @@ swap_key_refs (KeyRef *a, KeyRef *b)
   *b = swap;
 }
 
-/* The pool's sort, most of order_pool (): a quicksort with the comparison
+/* The pool's sort, most of sort_pool (): a quicksort with the comparison
  * inlined, a third of the time of g_qsort_with_data () calling
  * compare_key_refs (), which it falls back on when a range splits badly
  * too often. */
@@ -813,8 +814,9 @@ common_prefix_length (const Candidate *candidates, guint n)
 }
 
 /* Bytes [@skip, @skip + 16) of @key as two big-endian numbers, the bytes
- * after its end taken as 0, so that the numbers compare as the bytes do. */
-static void
+ * after its end taken as 0, so that the numbers compare as the bytes do.
+ * Returns whether the key ends within them. */
+static gboolean
 key_head (const char *key, gsize skip, guint64 head[2])
 {
   const guchar *p = (const guchar *) key + skip;
@@ -829,32 +831,23 @@ key_head (const char *key, gsize skip, guint64 head[2])
           head[half] = head[half] << 8 | (ended ? 0 : *p++);
         }
     }
+  return ended || *p == '\0';
 }
 
-/* Orders the pool by (stratum, key) in byte order: the order of the pool
- * digest's lines (no key or stratum holds a control character, so it is
- * also the lines' byte order) and of the record's "pool". Returns the
- * candidate indices; @buckets gets the strata by name with their ranges;
- * @duplicate the first key found twice, if any. */
-static guint *
-order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
+/* The pool's strata by name, each with its size and its range in the
+ * pool order; @bucket_of gets each candidate's stratum, as an index into
+ * them. */
+static GArray *
+group_pool (SuijiDrawRecord *rec, guint *bucket_of)
 {
-  guint              n = rec->candidates->len;
-  const Candidate   *candidates = (const Candidate *) (gpointer) rec->candidates->data;
-  g_autofree KeyRef *refs = g_new (KeyRef, MAX (n, 1));
-  g_autofree guint  *bucket_of = g_new (guint, MAX (n, 1));
-  g_autofree guint  *fill = NULL;
-  g_autofree guint  *renumber = NULL;
+  guint             n = rec->candidates->len;
+  const Candidate  *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  g_autofree guint *renumber = NULL;
   g_autoptr (GHashTable) by_name = g_hash_table_new (NULL, NULL);
   GArray     *buckets = g_array_new (FALSE, FALSE, sizeof (Bucket));
-  guint      *order = g_new (guint, MAX (n, 1));
   const char *last_stratum = NULL;
   guint       last_bucket = 0;
   guint       start = 0;
-  gsize       skip;
-
-  if (duplicate != NULL)
-    *duplicate = NULL;
 
   /* Strata are interned: equal names are the same pointer. */
   for (guint i = 0; i < n; i++)
@@ -888,8 +881,6 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
         }
       bucket_of[i] = last_bucket;
       g_array_index (buckets, Bucket, last_bucket).n++;
-      refs[i].key = candidates[i].key;
-      refs[i].index = i;
     }
 
   /* Number the strata by name, and give each its range. */
@@ -897,113 +888,159 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, const char **duplicate)
     g_array_index (buckets, Bucket, b).start = b;
   g_array_sort (buckets, compare_bucket_names);
   renumber = g_new (guint, MAX (buckets->len, 1));
-  fill = g_new (guint, MAX (buckets->len, 1));
   for (guint b = 0; b < buckets->len; b++)
     {
       Bucket *bucket = &g_array_index (buckets, Bucket, b);
 
       renumber[bucket->start] = b;
       bucket->start = start;
-      fill[b] = start;
       start += bucket->n;
     }
+  for (guint i = 0; i < n; i++)
+    bucket_of[i] = renumber[bucket_of[i]];
+
+  return buckets;
+}
+
+/* The pool in (stratum, key) order, in byte order: the order of the pool
+ * digest's lines (no key or stratum holds a control character, so it is
+ * also the lines' byte order) and of the record's "pool". */
+typedef struct
+{
+  guint      *order;     /* the candidate indices */
+  KeyRef     *refs;      /* the same, with their keys' heads */
+  gsize       skip;      /* the length of the prefix that all keys share */
+  const char *prefix;    /* a key that starts with it */
+  const char *duplicate; /* the first key found twice, or NULL */
+} PoolOrder;
+
+static void
+pool_order_clear (PoolOrder *pool)
+{
+  g_clear_pointer (&pool->order, g_free);
+  g_clear_pointer (&pool->refs, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PoolOrder, pool_order_clear)
+
+/* Orders the pool, given its strata from group_pool (). */
+static void
+sort_pool (SuijiDrawRecord *rec, const GArray *buckets, const guint *bucket_of, PoolOrder *pool)
+{
+  guint              n = rec->candidates->len;
+  const Candidate   *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  g_autofree KeyRef *refs = g_new (KeyRef, MAX (n, 1));
+  g_autofree guint  *fill = g_new (guint, MAX (buckets->len, 1));
+
+  pool->order = g_new (guint, MAX (n, 1));
+  pool->refs = g_new (KeyRef, MAX (n, 1));
+  pool->duplicate = NULL;
+  pool->prefix = n > 0 ? candidates[0].key : "";
+  for (guint b = 0; b < buckets->len; b++)
+    fill[b] = g_array_index (buckets, Bucket, b).start;
 
   /* Sorted by key and then dealt into the strata, each stratum stays in
    * key order. Keys of one county share their first bytes (91130582…),
    * so the comparison starts after them, on the next sixteen read as two
    * numbers, which settle almost every comparison of credit codes
    * without reading the keys again. */
-  skip = common_prefix_length (candidates, n);
-  for (guint i = 0; i < n; i++)
-    key_head (refs[i].key, skip, refs[i].head);
-  sort_key_refs (refs, n, skip, 2 * g_bit_storage (n));
+  pool->skip = common_prefix_length (candidates, n);
   for (guint i = 0; i < n; i++)
     {
-      guint b = renumber[bucket_of[refs[i].index]];
+      refs[i].key = candidates[i].key;
+      refs[i].index = i;
+      refs[i].whole = key_head (refs[i].key, pool->skip, refs[i].head);
+    }
+  sort_key_refs (refs, n, pool->skip, 2 * g_bit_storage (n));
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = fill[bucket_of[refs[i].index]]++;
 
       /* Keys whose heads differ differ: only the others are read again. */
-      if (duplicate != NULL && *duplicate == NULL && i > 0 &&
-          refs[i - 1].head[0] == refs[i].head[0] && refs[i - 1].head[1] == refs[i].head[1] &&
-          strcmp (refs[i - 1].key, refs[i].key) == 0)
-        *duplicate = refs[i].key;
-      order[fill[b]++] = refs[i].index;
+      if (pool->duplicate == NULL && i > 0 && refs[i - 1].head[0] == refs[i].head[0] &&
+          refs[i - 1].head[1] == refs[i].head[1] && strcmp (refs[i - 1].key, refs[i].key) == 0)
+        pool->duplicate = refs[i].key;
+      pool->order[at] = refs[i].index;
+      pool->refs[at] = refs[i];
     }
-
-  *buckets_out = buckets;
-  return order;
 }
 
+/* Both steps: the strata by name into @buckets_out, and the pool order. */
 static void
-compute_digest (SuijiDrawRecord *rec, const guint *order, char digest_hex[65])
+order_pool (SuijiDrawRecord *rec, GArray **buckets_out, PoolOrder *pool)
 {
-  const Candidate  *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  g_autofree guint *bucket_of = g_new (guint, MAX (rec->candidates->len, 1));
+
+  *buckets_out = group_pool (rec, bucket_of);
+  sort_pool (rec, *buckets_out, bucket_of, pool);
+}
+
+/* SHA-256 of the lines "stratum TAB key LF" in pool order. The lines are
+ * made from the keys' prefix and heads where those hold the whole key:
+ * the keys themselves lie about the memory in the order they came, and
+ * reading them in pool order took ten times as long. */
+static void
+compute_digest (const GArray *buckets, const PoolOrder *pool, char digest_hex[65])
+{
   struct sha256_ctx ctx;
   guint8            digest[SHA256_DIGEST_SIZE];
-  char              line[256];
+  char              lines[4096];
+  gsize             used = 0;
+  const KeyRef     *ref = pool->refs;
 
   sha256_init (&ctx);
-  for (guint i = 0; i < rec->candidates->len; i++)
+  for (guint b = 0; b < buckets->len; b++)
     {
-      const Candidate *candidate = &candidates[order[i]];
-      gsize            stratum_len = strlen (candidate->stratum);
-      gsize            key_len = strlen (candidate->key);
+      const Bucket *bucket = &g_array_index (buckets, Bucket, b);
+      gsize         stratum_len = strlen (bucket->name);
 
-      if (stratum_len + key_len + 2 <= sizeof line)
+      for (guint i = 0; i < bucket->n; i++, ref++)
         {
-          memcpy (line, candidate->stratum, stratum_len);
+          guint64 head[2] = { GUINT64_TO_BE (ref->head[0]), GUINT64_TO_BE (ref->head[1]) };
+          gsize   key_len;
+          char   *line;
+
+          if (ref->whole)
+            {
+              const char *end = memchr (head, '\0', sizeof head);
+
+              key_len =
+                  pool->skip + (end != NULL ? (gsize) (end - (const char *) head) : sizeof head);
+            }
+          else
+            key_len = strlen (ref->key);
+
+          if (used + stratum_len + key_len + 2 > sizeof lines)
+            {
+              sha256_update (&ctx, used, (const guint8 *) lines);
+              used = 0;
+            }
+          if (stratum_len + key_len + 2 > sizeof lines)
+            {
+              sha256_update (&ctx, stratum_len, (const guint8 *) bucket->name);
+              sha256_update (&ctx, 1, (const guint8 *) "\t");
+              sha256_update (&ctx, key_len, (const guint8 *) ref->key);
+              sha256_update (&ctx, 1, (const guint8 *) "\n");
+              continue;
+            }
+
+          line = lines + used;
+          memcpy (line, bucket->name, stratum_len);
           line[stratum_len] = '\t';
-          memcpy (line + stratum_len + 1, candidate->key, key_len);
-          line[stratum_len + key_len + 1] = '\n';
-          sha256_update (&ctx, stratum_len + key_len + 2, (const guint8 *) line);
-        }
-      else
-        {
-          sha256_update (&ctx, stratum_len, (const guint8 *) candidate->stratum);
-          sha256_update (&ctx, 1, (const guint8 *) "\t");
-          sha256_update (&ctx, key_len, (const guint8 *) candidate->key);
-          sha256_update (&ctx, 1, (const guint8 *) "\n");
+          if (ref->whole)
+            {
+              memcpy (line + stratum_len + 1, pool->prefix, pool->skip);
+              memcpy (line + stratum_len + 1 + pool->skip, head, key_len - pool->skip);
+            }
+          else
+            memcpy (line + stratum_len + 1, ref->key, key_len);
+          line[stratum_len + 1 + key_len] = '\n';
+          used += stratum_len + key_len + 2;
         }
     }
+  sha256_update (&ctx, used, (const guint8 *) lines);
   sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
   to_hex (digest, SHA256_DIGEST_SIZE, digest_hex);
-}
-
-/* Puts the candidates, and their keys, in pool order; @order becomes the
- * identity. The passes that follow (the pool digest, the scores, the
- * record's "pool") then read memory in order instead of jumping about it:
- * for a pool frozen from the directory in its own order, the jumps took
- * longer than the work. The order of the candidates is no input of the
- * draw, so nothing else changes. */
-static void
-put_in_pool_order (SuijiDrawRecord *rec, guint *order)
-{
-  const Candidate *candidates = (const Candidate *) (gpointer) rec->candidates->data;
-  guint            n = rec->candidates->len;
-  GArray          *sorted;
-  GStringChunk    *keys;
-  guint            i = 0;
-
-  while (i < n && order[i] == i)
-    i++;
-  if (i == n)
-    return;
-
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
-  keys = g_string_chunk_new (64 * 1024);
-  for (i = 0; i < n; i++)
-    {
-      Candidate candidate = candidates[order[i]];
-
-      candidate.key = g_string_chunk_insert (keys, candidate.key);
-      g_array_append_val (sorted, candidate);
-      order[i] = i;
-    }
-  g_array_unref (rec->candidates);
-  rec->candidates = sorted;
-  g_string_chunk_free (rec->keys);
-  rec->keys = keys;
-  /* A published record's own pool order was for the old places. */
-  g_clear_pointer (&rec->results.pool_order, g_free);
 }
 
 /**
@@ -1019,13 +1056,13 @@ char *
 suiji_draw_pool_digest (SuijiDrawRecord *rec)
 {
   g_autoptr (GArray) buckets = NULL;
-  g_autofree guint *order = NULL;
-  char              digest[65];
+  g_auto (PoolOrder) pool = { 0 };
+  char digest[65];
 
   g_return_val_if_fail (rec != NULL, NULL);
 
-  order = order_pool (rec, &buckets, NULL);
-  compute_digest (rec, order, digest);
+  order_pool (rec, &buckets, &pool);
+  compute_digest (buckets, &pool, digest);
   return g_strdup (digest);
 }
 
@@ -1035,9 +1072,12 @@ void
 _suiji_draw_record_ensure_pool_order (SuijiDrawRecord *rec)
 {
   g_autoptr (GArray) buckets = NULL;
+  g_auto (PoolOrder) pool = { 0 };
 
-  if (rec->results.pool_order == NULL)
-    rec->results.pool_order = order_pool (rec, &buckets, NULL);
+  if (rec->results.pool_order != NULL)
+    return;
+  order_pool (rec, &buckets, &pool);
+  rec->results.pool_order = g_steal_pointer (&pool.order);
 }
 
 /* Scores */
@@ -1655,33 +1695,130 @@ strata_in_drawn_order (SuijiDrawRecord *rec, GArray *buckets)
 SuijiDrawStratum *
 suiji_draw_record_plan_strata (SuijiDrawRecord *rec, guint *n_strata)
 {
+  g_autofree guint *bucket_of = NULL;
   g_autoptr (GArray) buckets = NULL;
-  g_autofree guint *order = NULL;
-  GArray           *strata;
+  GArray *strata;
 
   g_return_val_if_fail (rec != NULL, NULL);
   g_return_val_if_fail (n_strata != NULL, NULL);
 
-  order = order_pool (rec, &buckets, NULL);
+  bucket_of = g_new (guint, MAX (rec->candidates->len, 1));
+  buckets = group_pool (rec, bucket_of);
   strata = strata_in_drawn_order (rec, buckets);
   *n_strata = strata->len;
   return (SuijiDrawStratum *) (gpointer) g_array_free (strata, FALSE);
 }
 
+/* The pool order, the first key found twice and the pool digest, worked
+ * out on a thread of their own while the subjects and the inspectors are
+ * scored, which do not depend on them. */
+typedef struct
+{
+  SuijiDrawRecord *rec;
+  const GArray    *buckets;
+  const guint     *bucket_of;
+  PoolOrder        pool;
+  char             digest[65];
+} PoolOrdering;
+
+static gpointer
+order_and_digest (gpointer data)
+{
+  PoolOrdering *ordering = data;
+
+  sort_pool (ordering->rec, ordering->buckets, ordering->bucket_of, &ordering->pool);
+  if (ordering->pool.duplicate == NULL)
+    compute_digest (ordering->buckets, &ordering->pool, ordering->digest);
+  return NULL;
+}
+
+/* Scores the strata that are drawn from (the others cannot change the
+ * result), takes each one's first k into @out's picks, in drawn order,
+ * and matches their inspectors. */
+static gboolean
+draw_subjects (SuijiDrawRecord *rec,
+               const GArray    *buckets,
+               const guint     *bucket_of,
+               const GArray    *drawn_buckets,
+               Results         *out,
+               GError         **error)
+{
+  const Candidate   *candidates = (const Candidate *) (gpointer) rec->candidates->data;
+  g_autofree guint  *fill = g_new (guint, MAX (buckets->len, 1));
+  g_autofree Scored *items = NULL;
+  SubjectScoring     scoring;
+  guint              n_items = 0;
+
+  /* Each drawn stratum's items together, the strata in drawn order; the
+   * candidates are dealt in the order they came. */
+  for (guint b = 0; b < buckets->len; b++)
+    fill[b] = G_MAXUINT;
+  for (guint d = 0; d < drawn_buckets->len; d++)
+    {
+      const Bucket *bucket = &g_array_index (drawn_buckets, Bucket, d);
+
+      if (g_array_index (out->strata, SuijiDrawStratum, d).k == 0)
+        continue;
+      for (guint b = 0; b < buckets->len; b++)
+        {
+          if (g_array_index (buckets, Bucket, b).name == bucket->name)
+            fill[b] = n_items;
+        }
+      n_items += bucket->n;
+    }
+  items = g_new (Scored, MAX (n_items, 1));
+  for (guint i = 0; i < rec->candidates->len; i++)
+    {
+      guint *at = &fill[bucket_of[i]];
+
+      if (*at == G_MAXUINT)
+        continue;
+      items[*at].key = candidates[i].key;
+      items[*at].index = i;
+      (*at)++;
+    }
+  start_prefix (&scoring.prefix, rec->seed, subject_label, sizeof subject_label);
+  scoring.items = items;
+  run_in_slices (score_subjects, &scoring, n_items, 20000);
+
+  out->picks = g_array_new (FALSE, FALSE, sizeof (SuijiDrawPick));
+  n_items = 0;
+  for (guint d = 0; d < drawn_buckets->len; d++)
+    {
+      const Bucket           *bucket = &g_array_index (drawn_buckets, Bucket, d);
+      const SuijiDrawStratum *stratum = &g_array_index (out->strata, SuijiDrawStratum, d);
+
+      if (stratum->k == 0)
+        continue;
+      select_first (items + n_items, bucket->n, stratum->k);
+      for (guint i = 0; i < stratum->k; i++)
+        {
+          const Candidate *candidate = &candidates[items[n_items + i].index];
+          SuijiDrawPick    pick = { (char *) candidate->key, (char *) candidate->name,
+                                    (char *) candidate->stratum, NULL };
+
+          g_array_append_val (out->picks, pick);
+        }
+      n_items += bucket->n;
+    }
+
+  return match_inspectors (rec, out, error);
+}
+
 /* The whole draw from @rec's inputs into @out; on error @out is left
- * empty. @rec's own results are not touched (but for the pool order they
- * keep for writing, which is dropped when the candidates move), so that
- * verification can compare. */
+ * empty. @rec's own results are not touched, so that verification can
+ * compare. */
 static gboolean
 compute (SuijiDrawRecord *rec, Results *out, GError **error)
 {
-  const Candidate *candidates;
   g_autoptr (GArray) buckets = NULL;
+  g_autoptr (GArray) drawn_buckets = NULL;
   g_autoptr (GHashTable) inspector_keys = NULL;
-  g_autofree Scored *items = NULL;
-  SubjectScoring     scoring;
-  const char        *duplicate = NULL;
-  guint              n_items = 0;
+  g_autoptr (GError) draw_error = NULL;
+  g_autofree guint *bucket_of = NULL;
+  PoolOrdering      ordering = { 0 };
+  GThread          *orderer = NULL;
+  gboolean          drawn;
 
   memset (out, 0, sizeof *out);
   if (!check_inputs (rec, error))
@@ -1704,77 +1841,44 @@ compute (SuijiDrawRecord *rec, Results *out, GError **error)
         }
     }
 
-  out->pool_order = order_pool (rec, &buckets, &duplicate);
-  if (duplicate != NULL)
+  bucket_of = g_new (guint, MAX (rec->candidates->len, 1));
+  buckets = group_pool (rec, bucket_of);
+  drawn_buckets = g_array_copy (buckets);
+  out->strata = strata_in_drawn_order (rec, drawn_buckets);
+
+  ordering.rec = rec;
+  ordering.buckets = buckets;
+  ordering.bucket_of = bucket_of;
+  if (rec->candidates->len >= 10000)
+    orderer = g_thread_try_new ("suiji-draw-order", order_and_digest, &ordering, NULL);
+  if (orderer == NULL)
+    order_and_digest (&ordering);
+
+  drawn = draw_subjects (rec, buckets, bucket_of, drawn_buckets, out, &draw_error);
+  if (orderer != NULL)
+    g_thread_join (orderer);
+  out->pool_order = g_steal_pointer (&ordering.pool.order);
+  g_free (ordering.pool.refs);
+
+  /* A key twice is reported first, as it would be were the pool ordered
+   * before the draw. */
+  if (ordering.pool.duplicate != NULL)
     {
-      g_autofree char *shown = printable (duplicate);
+      g_autofree char *shown = printable (ordering.pool.duplicate);
 
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_INVALID_INPUT,
                    _("Subject “%s” is in the pool twice: leave one out, then draw again."), shown);
       results_clear (out);
       return FALSE;
     }
-  put_in_pool_order (rec, out->pool_order);
-  candidates = (const Candidate *) (gpointer) rec->candidates->data;
-  compute_digest (rec, out->pool_order, out->digest);
-
-  out->strata = strata_in_drawn_order (rec, buckets);
-  for (guint b = 0; b < buckets->len; b++)
+  if (!drawn)
     {
-      if (g_array_index (out->strata, SuijiDrawStratum, b).k > 0)
-        n_items += g_array_index (buckets, Bucket, b).n;
-    }
-
-  /* Score only the strata that are drawn from: the others cannot change
-   * the result. */
-  items = g_new (Scored, MAX (n_items, 1));
-  n_items = 0;
-  for (guint b = 0; b < buckets->len; b++)
-    {
-      const Bucket *bucket = &g_array_index (buckets, Bucket, b);
-
-      if (g_array_index (out->strata, SuijiDrawStratum, b).k == 0)
-        continue;
-      for (guint i = 0; i < bucket->n; i++)
-        {
-          guint index = out->pool_order[bucket->start + i];
-
-          items[n_items].key = candidates[index].key;
-          items[n_items].index = index;
-          n_items++;
-        }
-    }
-  start_prefix (&scoring.prefix, rec->seed, subject_label, sizeof subject_label);
-  scoring.items = items;
-  run_in_slices (score_subjects, &scoring, n_items, 20000);
-
-  out->picks = g_array_new (FALSE, FALSE, sizeof (SuijiDrawPick));
-  n_items = 0;
-  for (guint b = 0; b < buckets->len; b++)
-    {
-      const Bucket           *bucket = &g_array_index (buckets, Bucket, b);
-      const SuijiDrawStratum *stratum = &g_array_index (out->strata, SuijiDrawStratum, b);
-
-      if (stratum->k == 0)
-        continue;
-      select_first (items + n_items, bucket->n, stratum->k);
-      for (guint i = 0; i < stratum->k; i++)
-        {
-          const Candidate *candidate = &candidates[items[n_items + i].index];
-          SuijiDrawPick    pick = { (char *) candidate->key, (char *) candidate->name,
-                                    (char *) candidate->stratum, NULL };
-
-          g_array_append_val (out->picks, pick);
-        }
-      n_items += bucket->n;
-    }
-
-  if (!match_inspectors (rec, out, error))
-    {
+      g_propagate_error (error, g_steal_pointer (&draw_error));
       results_clear (out);
       return FALSE;
     }
 
+  memcpy (out->digest, ordering.digest, sizeof out->digest);
   return TRUE;
 }
 
