@@ -615,28 +615,40 @@ typedef struct
 {
   SliceFunc func;
   gpointer  data;
-  guint     begin;
-  guint     end;
-} Slice;
+  guint     n;
+  guint     chunk;
+  gint      next; /* the start of the next chunk to take, atomically */
+} Slices;
 
 static gpointer
-run_slice (gpointer user_data)
+run_slices (gpointer user_data)
 {
-  Slice *slice = user_data;
+  Slices *slices = user_data;
 
-  slice->func (slice->data, slice->begin, slice->end);
-  return NULL;
+  for (;;)
+    {
+      guint begin = (guint) g_atomic_int_add (&slices->next, (gint) slices->chunk);
+
+      if (begin >= slices->n)
+        return NULL;
+      slices->func (slices->data, begin, MIN (begin + slices->chunk, slices->n));
+    }
 }
 
-/* Calls @func on slices of [0, @n) in parallel, each at least
- * @min_per_thread long. The slices write disjoint parts of the output, so
- * the result does not depend on the number of threads. */
+/* Calls @func on slices of [0, @n) on all processors, with a thread for
+ * every @min_per_thread at most. The threads take small slices in turn
+ * rather than a share each: on processors shared with other work, a
+ * thread that gets less time then takes fewer, instead of the others
+ * waiting for it. The slices write disjoint parts of the output, so the
+ * result does not depend on the threads. */
 static void
 run_in_slices (SliceFunc func, gpointer data, guint n, guint min_per_thread)
 {
-  Slice    slices[MAX_THREADS];
   GThread *threads[MAX_THREADS] = { NULL };
   guint    n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+  Slices   slices = { func, data, n, 0, 0 };
+
+  g_assert (n <= G_MAXINT / 2);
 
   n_threads = MIN (n_threads, n / MAX (min_per_thread, 1));
   if (n_threads <= 1)
@@ -645,20 +657,10 @@ run_in_slices (SliceFunc func, gpointer data, guint n, guint min_per_thread)
       return;
     }
 
-  for (guint t = 0; t < n_threads; t++)
-    {
-      slices[t].func = func;
-      slices[t].data = data;
-      slices[t].begin = (guint) ((guint64) n * t / n_threads);
-      slices[t].end = (guint) ((guint64) n * (t + 1) / n_threads);
-    }
+  slices.chunk = MAX (1, min_per_thread / 8);
   for (guint t = 1; t < n_threads; t++)
-    {
-      threads[t] = g_thread_try_new ("suiji-draw", run_slice, &slices[t], NULL);
-      if (threads[t] == NULL)
-        run_slice (&slices[t]);
-    }
-  run_slice (&slices[0]);
+    threads[t] = g_thread_try_new ("suiji-draw", run_slices, &slices, NULL);
+  run_slices (&slices);
   for (guint t = 1; t < n_threads; t++)
     {
       if (threads[t] != NULL)
