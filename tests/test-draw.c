@@ -1184,10 +1184,11 @@ compare_lines (gconstpointer a, gconstpointer b)
 }
 
 /* The pool digest against the lines sorted apart: keys of every shape the
- * pool's sort treats apart (sharing a long prefix, differing only after
- * their first sixteen bytes, one the start of another, short), in an
- * order of no meaning, in several strata. Before the draw, and from the
- * draw, which orders a pool this large on a thread of its own. */
+ * pool's sort and digest treat apart (sharing a long prefix, differing only
+ * after their first sixteen bytes, one the start of another, short, a few
+ * bytes longer than the sixteen), in an order of no meaning, in several
+ * strata. Before the draw, and from the draw, which orders a pool this
+ * large on a thread of its own. */
 static void
 test_pool_order (void)
 {
@@ -1201,7 +1202,7 @@ test_pool_order (void)
 
   for (guint i = 0; i < 16000; i++)
     {
-      guint            shape = (guint) g_rand_int_range (rand, 0, 5);
+      guint            shape = (guint) g_rand_int_range (rand, 0, 8);
       const char      *stratum = strata[g_rand_int_range (rand, 0, G_N_ELEMENTS (strata))];
       g_autofree char *key = NULL;
 
@@ -1218,6 +1219,17 @@ test_pool_order (void)
           break;
         case 3:
           key = g_strdup_printf ("9113%u", i);
+          break;
+        case 5:
+          /* One to three bytes after the sixteen that the sort compares,
+           * and four. */
+          key = g_strdup_printf ("9113%017u", i);
+          break;
+        case 6:
+          key = g_strdup_printf ("9113%019u", i);
+          break;
+        case 7:
+          key = g_strdup_printf ("9113%020u", i);
           break;
         default:
           key = g_strdup_printf ("91130582MA0000000000000000%u", i);

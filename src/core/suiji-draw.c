@@ -675,8 +675,13 @@ typedef struct
   guint64     head[2]; /* the 16 bytes after the keys' common prefix, big-endian */
   const char *key;
   guint       index;
-  gboolean    whole; /* the prefix and the head are the whole key */
+  /* The bytes after the head, when there are at most three: the pool
+   * digest's lines are made from them (compute_digest ()). */
+  guint8 tail[3];
+  guint8 tail_length; /* 0-3, or NO_TAIL when the key is longer */
 } KeyRef;
+
+#define NO_TAIL G_MAXUINT8
 
 typedef struct
 {
@@ -816,24 +821,28 @@ common_prefix_length (const Candidate *candidates, guint n)
 }
 
 /* Bytes [@skip, @skip + 16) of @key as two big-endian numbers, the bytes
- * after its end taken as 0, so that the numbers compare as the bytes do.
- * Returns whether the key ends within them. */
-static gboolean
-key_head (const char *key, gsize skip, guint64 head[2])
+ * after its end taken as 0, so that the numbers compare as the bytes do,
+ * and up to three bytes after them. */
+static void
+key_head (const char *key, gsize skip, KeyRef *ref)
 {
   const guchar *p = (const guchar *) key + skip;
   gboolean      ended = FALSE;
 
   for (guint half = 0; half < 2; half++)
     {
-      head[half] = 0;
+      ref->head[half] = 0;
       for (guint i = 0; i < 8; i++)
         {
           ended = ended || *p == '\0';
-          head[half] = head[half] << 8 | (ended ? 0 : *p++);
+          ref->head[half] = ref->head[half] << 8 | (ended ? 0 : *p++);
         }
     }
-  return ended || *p == '\0';
+  ref->tail_length = 0;
+  while (!ended && *p != '\0' && ref->tail_length < sizeof ref->tail)
+    ref->tail[ref->tail_length++] = *p++;
+  if (*p != '\0')
+    ref->tail_length = NO_TAIL;
 }
 
 /* The pool's strata by name, each with its size and its range in the
@@ -951,7 +960,7 @@ sort_pool (SuijiDrawRecord *rec, const GArray *buckets, const guint *bucket_of, 
     {
       refs[i].key = candidates[i].key;
       refs[i].index = i;
-      refs[i].whole = key_head (refs[i].key, pool->skip, refs[i].head);
+      key_head (refs[i].key, pool->skip, &refs[i]);
     }
   sort_key_refs (refs, n, pool->skip, 2 * g_bit_storage (n));
   for (guint i = 0; i < n; i++)
@@ -978,9 +987,10 @@ order_pool (SuijiDrawRecord *rec, GArray **buckets_out, PoolOrder *pool)
 }
 
 /* SHA-256 of the lines "stratum TAB key LF" in pool order. The lines are
- * made from the keys' prefix and heads where those hold the whole key:
- * the keys themselves lie about the memory in the order they came, and
- * reading them in pool order took ten times as long. */
+ * made from the keys' prefix, heads and tails where those hold the whole
+ * key, as they do for credit codes: the keys themselves lie about the
+ * memory in the order they came, and reading them in pool order took ten
+ * times as long. */
 static void
 compute_digest (const GArray *buckets, const PoolOrder *pool, char digest_hex[65])
 {
@@ -1002,15 +1012,17 @@ compute_digest (const GArray *buckets, const PoolOrder *pool, char digest_hex[65
           gsize   key_len;
           char   *line;
 
-          if (ref->whole)
+          if (ref->tail_length == NO_TAIL)
+            key_len = strlen (ref->key);
+          else if (ref->tail_length > 0)
+            key_len = pool->skip + sizeof head + ref->tail_length;
+          else
             {
               const char *end = memchr (head, '\0', sizeof head);
 
               key_len =
                   pool->skip + (end != NULL ? (gsize) (end - (const char *) head) : sizeof head);
             }
-          else
-            key_len = strlen (ref->key);
 
           if (used + stratum_len + key_len + 2 > sizeof lines)
             {
@@ -1029,10 +1041,14 @@ compute_digest (const GArray *buckets, const PoolOrder *pool, char digest_hex[65
           line = lines + used;
           memcpy (line, bucket->name, stratum_len);
           line[stratum_len] = '\t';
-          if (ref->whole)
+          if (ref->tail_length != NO_TAIL)
             {
-              memcpy (line + stratum_len + 1, pool->prefix, pool->skip);
-              memcpy (line + stratum_len + 1 + pool->skip, head, key_len - pool->skip);
+              gsize from_head = MIN (key_len - pool->skip, sizeof head);
+              char *key = line + stratum_len + 1;
+
+              memcpy (key, pool->prefix, pool->skip);
+              memcpy (key + pool->skip, head, from_head);
+              memcpy (key + pool->skip + from_head, ref->tail, ref->tail_length);
             }
           else
             memcpy (line + stratum_len + 1, ref->key, key_len);
