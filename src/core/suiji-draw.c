@@ -1876,7 +1876,7 @@ compute (SuijiDrawRecord *rec, Results *out, GError **error)
   if (orderer != NULL)
     g_thread_join (orderer);
   out->pool_order = g_steal_pointer (&ordering.pool.order);
-  g_free (ordering.pool.refs);
+  pool_order_clear (&ordering.pool);
 
   /* A key twice is reported first, as it would be were the pool ordered
    * before the draw. */
