@@ -15,6 +15,8 @@
 #include "suiji-core-test-utils.h"
 #include "suiji-database-private.h"
 #include "suiji-draw-audit.h"
+#include "suiji-saved-draw.h"
+#include "suiji-stored-record-private.h"
 
 /* A database with two tasks and three draws, closed again so that every
  * page is in the main file. */
@@ -47,6 +49,37 @@ audit_file (const char *path, SuijiDrawAudit *audit)
                   audit->problem != NULL ? audit->problem : "fits");
 }
 
+/* The text of draw @draw_id's record with @from, found once, replaced
+ * by @to. */
+static char *
+changed_record (const char *path, gint64 draw_id, const char *from, const char *to)
+{
+  g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = suiji_saved_draw_dup_json (db, draw_id, NULL, &error);
+  GString         *text;
+
+  g_assert_no_error (error);
+  text = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* @json packed as a save packs it, as an SQL blob literal. */
+static char *
+packed_literal (const char *json)
+{
+  gsize            length = 0;
+  g_autofree char *packed = _suiji_stored_record_pack (json, strlen (json), &length);
+  GString         *literal = g_string_new ("X'");
+
+  g_assert_nonnull (packed);
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (literal, "%02x", (guint8) packed[i]);
+  g_string_append_c (literal, '\'');
+  return g_string_free (literal, FALSE);
+}
+
 static void
 test_untouched (void)
 {
@@ -77,17 +110,21 @@ test_no_draws (void)
 }
 
 /* The sqlite3 shell: the trigger dropped, one character of the second
- * record changed. */
+ * record changed and packed again as Suiji packs it. */
 static void
 test_record_changed_with_sqlite (void)
 {
   g_autofree char *path = make_draws ("shell.db");
+  g_autofree char *changed = changed_record (path, 2, "Audit-Task-2", "Audit-Task-3");
+  g_autofree char *literal = packed_literal (changed);
+  g_autofree char *sql = NULL;
   g_auto (SuijiDrawAudit) audit = { 0 };
   g_auto (SuijiDrawAudit) again = { 0 };
 
-  suiji_test_exec_file (path, "DROP TRIGGER draws_append_only_update;"
-                              "UPDATE draws SET record = replace(record, 'Audit-Task-2',"
-                              " 'Audit-Task-3') WHERE id = 2");
+  sql = g_strdup_printf ("DROP TRIGGER draws_append_only_update;"
+                         "UPDATE draws SET record = %s WHERE id = 2",
+                         literal);
+  suiji_test_exec_file (path, sql);
   audit_file (path, &audit);
   g_assert_cmpint (audit.bad_draw, ==, 2);
   g_assert_cmpuint (audit.n_draws, ==, 1);
@@ -102,34 +139,140 @@ test_record_changed_with_sqlite (void)
   g_assert_cmpint (again.bad_draw, ==, 2);
 }
 
-/* One byte of the file itself, as a hex editor would change it. */
+/* One byte of the file itself, as a hex editor would change it: in the
+ * middle of the first draw's packed record. */
 static void
 test_record_changed_in_file (void)
 {
   g_autofree char *path = make_draws ("bytes.db");
+  g_autofree char *hex = suiji_test_query_file (path, "SELECT hex(record) FROM draws WHERE id = 1");
   g_autofree char *contents = NULL;
   g_autofree char *integrity = NULL;
+  g_autofree guint8 *packed = NULL;
   g_auto (SuijiDrawAudit) audit = { 0 };
-  const char needle[] = "\"name\" : \"Audit-Task-1\"";
-  gsize      length = 0;
-  char      *found;
+  gsize packed_length = strlen (hex) / 2;
+  gsize length = 0;
+  char *found;
+
+  /* Small enough to lie in one page of the file, in one piece. */
+  g_assert_cmpuint (packed_length, >, 64);
+  g_assert_cmpuint (packed_length, <, 3000);
+  packed = g_malloc (packed_length);
+  for (gsize i = 0; i < packed_length; i++)
+    packed[i] =
+        (guint8) (g_ascii_xdigit_value (hex[2 * i]) * 16 + g_ascii_xdigit_value (hex[2 * i + 1]));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  found = memmem (contents, length, needle, strlen (needle));
+  found = memmem (contents, length, packed, packed_length);
   g_assert_nonnull (found);
   /* Once only: the change hits the record and nothing else. */
   g_assert_null (
-      memmem (found + 1, length - (gsize) (found + 1 - contents), needle, strlen (needle)));
-  found[strlen (needle) - 2] = '7';
+      memmem (found + 1, length - (gsize) (found + 1 - contents), packed, packed_length));
+  found[packed_length / 2] ^= 0x20;
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
 
-  /* SQLite sees nothing wrong: only the digest tells. */
+  /* SQLite sees nothing wrong: only the record's own check tells. */
   integrity = suiji_test_query_file (path, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
   audit_file (path, &audit);
   g_assert_cmpint (audit.bad_draw, ==, 1);
-  g_assert_cmpuint (audit.n_draws, ==, 0);
   g_assert_nonnull (strstr (audit.problem, "Draw 1 "));
+  g_assert_nonnull (strstr (audit.problem, "record"));
+}
+
+/* A record cut short cannot be unpacked: the audit names it, and the
+ * window's reading of it refuses it. */
+static void
+test_record_truncated (void)
+{
+  g_autofree char *path = make_draws ("truncated.db");
+  g_auto (SuijiDrawAudit) audit = { 0 };
+
+  suiji_test_exec_file (path, "DROP TRIGGER draws_append_only_update;"
+                              "UPDATE draws SET record = substr(record, 1, length(record) - 9)"
+                              " WHERE id = 3");
+  audit_file (path, &audit);
+  g_assert_cmpint (audit.bad_draw, ==, 3);
+  g_assert_nonnull (strstr (audit.problem, "cannot be read"));
+
+  {
+    g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
+    g_autoptr (GError) error = NULL;
+    g_autofree char *json = suiji_saved_draw_dup_json (db, 3, NULL, &error);
+
+    g_assert_null (json);
+    g_assert_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD);
+  }
+}
+
+/* A county's record is kept packed: a fraction of its text, which comes
+ * back byte for byte. */
+static void
+test_record_packed (void)
+{
+  g_autofree char *path = suiji_test_database_path ("packed.db");
+  g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
+  g_autoptr (SuijiDrawRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  gsize            length = 0;
+  gsize            again_length = 0;
+  gint64           draw;
+
+  suiji_test_fill_sample (db, 5000);
+  draw = suiji_test_draw (db, suiji_test_create_task (db, "Packed"), 4);
+  stored = suiji_test_query (db, "SELECT record_compression || ' ' || typeof(record) || ' ' ||"
+                                 " length(record) FROM draws WHERE id = 1");
+  json = suiji_saved_draw_dup_json (db, draw, &length, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s, %zu bytes of text", stored, length);
+  g_assert_true (g_str_has_prefix (stored, "zstd blob "));
+  g_assert_cmpuint (g_ascii_strtoull (stored + strlen ("zstd blob "), NULL, 10), <, length / 4);
+
+  record = suiji_saved_draw_load_record (db, draw, &error);
+  g_assert_no_error (error);
+  again = suiji_draw_record_to_json (record, &again_length);
+  g_assert_cmpmem (again, again_length, json, length);
+}
+
+/* A file from before packing keeps its records as text: they read and
+ * audit as before, and the draws saved after them chain on, packed. */
+static void
+test_plain_records_kept (void)
+{
+  g_autofree char *path = suiji_test_database_path ("plain.db");
+  g_autoptr (GError) error = NULL;
+  g_auto (SuijiDrawAudit) audit = { 0 };
+  g_autofree char *stored = NULL;
+
+  {
+    g_autoptr (SuijiDatabase) old =
+        _suiji_database_open_with_migrations (path, _suiji_database_get_migrations (), 7, &error);
+
+    g_assert_no_error (error);
+    suiji_test_fill_sample (old, 60);
+    g_assert_cmpint (suiji_test_draw (old, suiji_test_create_task (old, "Plain"), 1), ==, 1);
+  }
+
+  {
+    g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
+    g_autofree char *json = NULL;
+
+    g_assert_cmpint (suiji_database_get_schema_version (db), ==, SUIJI_DATABASE_SCHEMA_VERSION);
+    json = suiji_saved_draw_dup_json (db, 1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (json, "{"));
+    g_assert_cmpint (suiji_test_draw (db, suiji_test_create_task (db, "Packed"), 2), ==, 2);
+  }
+
+  stored = suiji_test_query_file (path, "SELECT group_concat(record_compression || ' ' ||"
+                                        " typeof(record), ', ') FROM draws");
+  g_assert_cmpstr (stored, ==, "none text, zstd blob");
+  audit_file (path, &audit);
+  g_assert_null (audit.problem);
+  g_assert_cmpuint (audit.n_draws, ==, 2);
 }
 
 /* A record changed together with its digest breaks the chain at the
@@ -138,18 +281,15 @@ static void
 test_digest_rewritten (void)
 {
   g_autofree char *path = make_draws ("rewritten.db");
-  g_autofree char *record = suiji_test_query_file (path, "SELECT record FROM draws WHERE id = 2");
-  g_autofree char *changed = NULL;
-  g_autofree char *digest = NULL;
+  g_autofree char *changed = changed_record (path, 2, "Audit-Task-2", "Audit-Task-9");
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, changed, -1);
   g_autofree char *sql = NULL;
   g_auto (SuijiDrawAudit) audit = { 0 };
-  GString *text = g_string_new (record);
 
-  g_assert_cmpuint (g_string_replace (text, "Audit-Task-2", "Audit-Task-9", 0), ==, 1);
-  changed = g_string_free (text, FALSE);
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, changed, -1);
+  /* As text: a file may hold records of either kind. */
   sql = sqlite3_mprintf ("DROP TRIGGER draws_append_only_update;"
-                         "UPDATE draws SET record = %Q, record_digest = %Q WHERE id = 2",
+                         "UPDATE draws SET record = %Q, record_compression = 'none',"
+                         " record_digest = %Q WHERE id = 2",
                          changed, digest);
   suiji_test_exec_file (path, sql);
   sqlite3_free (g_steal_pointer (&sql));
@@ -240,6 +380,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/no-draws", test_no_draws);
   g_test_add_func ("/audit/record-changed-with-sqlite", test_record_changed_with_sqlite);
   g_test_add_func ("/audit/record-changed-in-file", test_record_changed_in_file);
+  g_test_add_func ("/audit/record-truncated", test_record_truncated);
+  g_test_add_func ("/audit/record-packed", test_record_packed);
+  g_test_add_func ("/audit/plain-records-kept", test_plain_records_kept);
   g_test_add_func ("/audit/digest-rewritten", test_digest_rewritten);
   g_test_add_func ("/audit/picks-changed", test_picks_changed);
   g_test_add_func ("/audit/draw-removed", test_draw_removed);

@@ -255,7 +255,8 @@ test_full_disk (void)
   g_autofree char *draws = NULL;
   g_autofree char *integrity = NULL;
 
-  suiji_test_fill_sample (db, 300);
+  /* Enough subjects that the draw's packed record needs pages of its own. */
+  suiji_test_fill_sample (db, 3000);
   suiji_test_create_task (db, "满盘测试");
   pages = suiji_test_query (db, "PRAGMA page_count");
   limit = g_strdup_printf ("PRAGMA max_page_count = %s", pages);
@@ -275,7 +276,7 @@ test_full_disk (void)
   draws = suiji_test_query (db, "SELECT count(*) || ' ' || (SELECT count(*) FROM draw_subjects)"
                                 " || ' ' || (SELECT state FROM tasks WHERE id = 1) FROM draws");
   integrity = suiji_test_query (db, "PRAGMA integrity_check");
-  g_assert_cmpstr (subjects, ==, "300");
+  g_assert_cmpstr (subjects, ==, "3000");
   g_assert_cmpstr (draws, ==, "0 0 draft");
   g_assert_cmpstr (integrity, ==, "ok");
 

@@ -27,6 +27,7 @@
 #include "suiji-draw-audit.h"
 #include "suiji-form-report.h"
 #include "suiji-import.h"
+#include "suiji-saved-draw.h"
 #include "suiji-task-draw.h"
 #include "suiji-task.h"
 
@@ -198,15 +199,19 @@ check_whole_or_absent (Fixture *fixture, Operation operation, const State *befor
       g_assert_true (after.draws == before->draws || after.draws == before->draws + 1);
       if (after.draws > before->draws)
         {
-          g_autofree char *record = query (fixture, "SELECT record FROM draws ORDER BY id DESC"
-                                                    " LIMIT 1");
+          g_autoptr (SuijiDatabase) db = suiji_test_open_database (fixture->path);
+          g_autoptr (GError) error = NULL;
+          gint64           last = query_uint (fixture, "SELECT max(id) FROM draws");
+          g_autofree char *record = suiji_saved_draw_dup_json (db, last, NULL, &error);
           g_autofree char *stored = query (fixture, "SELECT record_digest FROM draws"
                                                     " ORDER BY id DESC LIMIT 1");
-          g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record, -1);
+          g_autofree char *digest = NULL;
 
           guint picks = query_uint (fixture, "SELECT count(*) FROM draw_subjects WHERE"
                                              " draw_id = (SELECT max(id) FROM draws)");
 
+          g_assert_no_error (error);
+          digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record, -1);
           g_assert_cmpstr (digest, ==, stored);
           /* The pool is the same each round: so is the number drawn. */
           if (fixture->drawn_subjects == 0)

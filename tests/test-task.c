@@ -11,6 +11,7 @@
 #include "suiji-department.h"
 #include "suiji-draw-publish.h"
 #include "suiji-saved-draw.h"
+#include "suiji-stored-record-private.h"
 #include "suiji-sample-data.h"
 #include "suiji-task-draw.h"
 #include "suiji-task-summary.h"
@@ -311,7 +312,8 @@ test_draw_from_database (void)
   }
 
   /* The saved record verifies on its own. */
-  json = query_text (db, "SELECT record FROM draws WHERE id = 1");
+  json = suiji_saved_draw_dup_json (db, 1, NULL, &error);
+  g_assert_no_error (error);
   saved = suiji_draw_record_from_json (json, -1, &error);
   g_assert_no_error (error);
   g_assert_true (suiji_draw_verify (saved, &difference, &error));
@@ -504,13 +506,22 @@ test_summary_and_saved_draws (void)
     g_clear_error (&error);
   }
 
-  /* A record changed behind Suiji's back, past the triggers, is refused. */
-  g_assert_true (_suiji_database_exec (
-      db,
-      "DROP TRIGGER draws_append_only_update;"
-      "UPDATE draws SET record = replace(record, '\"k\"', '\"k\" ') WHERE id = 1;",
-      &error));
-  g_assert_no_error (error);
+  /* A record changed behind Suiji's back, past the triggers, and packed
+   * again as Suiji packs it, is refused. */
+  g_assert_true (_suiji_database_exec (db, "DROP TRIGGER draws_append_only_update", &error));
+  {
+    g_autoptr (GString) changed = g_string_new_len (json, (gssize) length);
+    g_autoptr (sqlite3_stmt) update = NULL;
+    g_autofree char *packed = NULL;
+    gsize            packed_length = 0;
+
+    g_assert_cmpuint (g_string_replace (changed, "\"k\"", "\"k\" ", 1), ==, 1);
+    packed = _suiji_stored_record_pack (changed->str, changed->len, &packed_length);
+    update = _suiji_database_prepare (db, "UPDATE draws SET record = ?1 WHERE id = 1", &error);
+    g_assert_no_error (error);
+    sqlite3_bind_blob (update, 1, packed, (int) packed_length, SQLITE_STATIC);
+    g_assert_true (_suiji_database_run (db, update, &error));
+  }
   {
     g_autoptr (SuijiDrawRecord) forged = suiji_saved_draw_load_record (db, draw, &error);
     g_assert_null (forged);

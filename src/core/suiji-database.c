@@ -501,6 +501,13 @@ static const char *const migrations[] = {
    * for 100 000 subjects, for 7 bytes a subject. */
   "DROP INDEX subjects_by_name;"
   "CREATE INDEX subjects_by_name ON subjects (name, key, credit_class, status);",
+
+  /* 7 → 8: a saved draw's record may be kept packed as one zstd frame
+   * (suiji-stored-record.c), twelve times smaller for a county's pool;
+   * the records saved before stay as they were, text. Adding a column
+   * runs no UPDATE, so the triggers that keep draws unchanged allow it. */
+  "ALTER TABLE draws ADD COLUMN record_compression TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (record_compression IN ('none', 'zstd'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUIJI_DATABASE_SCHEMA_VERSION);

@@ -26,7 +26,7 @@ typedef enum
 
 /* The schema version this build writes; a file with a higher
  * PRAGMA user_version was written by a newer Suiji. */
-#define SUIJI_DATABASE_SCHEMA_VERSION 7
+#define SUIJI_DATABASE_SCHEMA_VERSION 8
 
 #define SUIJI_TYPE_DATABASE (suiji_database_get_type ())
 

@@ -21,6 +21,7 @@
 #include "suiji-database-private.h"
 #include "suiji-draw-audit.h"
 #include "suiji-draw.h"
+#include "suiji-stored-record-private.h"
 
 /* The triggers of migration 3 that refuse every change to a saved draw. */
 static const char *const append_only_triggers[] = {
@@ -179,16 +180,26 @@ check_draw (SuijiDatabase *db,
             char         **problem,
             GError       **error)
 {
-  gint64           draw_id = sqlite3_column_int64 (row, 0);
-  const void      *json = sqlite3_column_blob (row, 5);
-  gsize            length = (gsize) sqlite3_column_bytes (row, 5);
-  g_autofree char *digest = suiji_draw_digest_json (json, length);
-  const char      *stored_digest = _suiji_column_text (row, 6);
-  const char      *stored_previous = (const char *) sqlite3_column_text (row, 7);
+  gint64      draw_id = sqlite3_column_int64 (row, 0);
+  const char *stored_digest = _suiji_column_text (row, 6);
+  const char *stored_previous = (const char *) sqlite3_column_text (row, 7);
   g_autoptr (SuijiDrawRecord) record = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *difference = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *json = NULL;
+  gsize            length = 0;
 
+  json = _suiji_stored_record_unpack (
+      sqlite3_column_blob (row, 5), (gsize) sqlite3_column_bytes (row, 5),
+      (const char *) sqlite3_column_text (row, 8), &length, &local_error);
+  if (json == NULL)
+    {
+      *problem = g_strdup_printf (_("its record cannot be read: %s"), local_error->message);
+      return TRUE;
+    }
+
+  digest = suiji_draw_digest_json (json, length);
   if (g_strcmp0 (digest, stored_digest) != 0)
     {
       *problem = g_strdup_printf (_("its record does not match the digest stored with it (the "
@@ -307,8 +318,13 @@ suiji_draw_audit (SuijiDatabase *db, SuijiDrawAudit *audit, GError **error)
     return FALSE;
 
   stmt = _suiji_database_prepare (db,
-                                  "SELECT id, task_id, drawn_at, algorithm, seed, record,"
-                                  " record_digest, previous_digest FROM draws ORDER BY id",
+                                  suiji_database_get_schema_version (db) >= 8
+                                      ? "SELECT id, task_id, drawn_at, algorithm, seed, record,"
+                                        " record_digest, previous_digest, record_compression"
+                                        " FROM draws ORDER BY id"
+                                      : "SELECT id, task_id, drawn_at, algorithm, seed, record,"
+                                        " record_digest, previous_digest, NULL"
+                                        " FROM draws ORDER BY id",
                                   error);
   ok = stmt != NULL;
 

@@ -16,6 +16,7 @@
 
 #include "suiji-database-private.h"
 #include "suiji-saved-draw.h"
+#include "suiji-stored-record-private.h"
 
 struct _SuijiSavedDraw
 {
@@ -226,14 +227,20 @@ char *
 suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *digest = NULL;
-  const void      *json;
-  int              size;
+  g_autofree char *json = NULL;
+  gsize            size = 0;
 
   g_return_val_if_fail (SUIJI_IS_DATABASE (db), NULL);
 
-  stmt =
-      _suiji_database_prepare (db, "SELECT record, record_digest FROM draws WHERE id = ?1", error);
+  stmt = _suiji_database_prepare (db,
+                                  suiji_database_get_schema_version (db) >= 8
+                                      ? "SELECT record, record_digest, record_compression"
+                                        " FROM draws WHERE id = ?1"
+                                      : "SELECT record, record_digest, NULL FROM draws"
+                                        " WHERE id = ?1",
+                                  error);
   if (stmt == NULL)
     return NULL;
 
@@ -244,10 +251,12 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
       return NULL;
     }
 
-  json = sqlite3_column_blob (stmt, 0);
-  size = sqlite3_column_bytes (stmt, 0);
-  digest = suiji_draw_digest_json (json, (gsize) size);
-  if (g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
+  json = _suiji_stored_record_unpack (
+      sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0),
+      (const char *) sqlite3_column_text (stmt, 2), &size, &local_error);
+  if (json != NULL)
+    digest = suiji_draw_digest_json (json, size);
+  if (json == NULL || g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
     {
       g_set_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD,
                    _("The record of draw %ld does not match the digest saved with it: the "
@@ -258,8 +267,8 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
     }
 
   if (length != NULL)
-    *length = (gsize) size;
-  return g_strndup (json, (gsize) size);
+    *length = size;
+  return g_steal_pointer (&json);
 }
 
 /**

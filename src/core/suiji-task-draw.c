@@ -17,6 +17,7 @@
 #include "suiji-database-private.h"
 #include "suiji-department.h"
 #include "suiji-draw-private.h"
+#include "suiji-stored-record-private.h"
 #include "suiji-task-draw.h"
 #include "suiji-task-private.h"
 
@@ -448,23 +449,38 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
   return id;
 }
 
-/* The JSON record and its digest, written on a thread of their own while
- * the picks go into the database: the record is only read meanwhile. */
+/* The JSON record, its digest and the form it is stored in, written on a
+ * thread of their own while the picks go into the database: the record
+ * is only read meanwhile. */
 typedef struct
 {
   SuijiDrawRecord *record;
-  char            *json;
-  gsize            length;
-  char            *digest;
+  gboolean         pack;
+  char            *stored; /* the JSON text, or its zstd frame when packed */
+  gsize            stored_length;
+  char            *digest; /* of the text */
+  gboolean         packed;
 } RecordText;
 
 static gpointer
 write_record_text (gpointer data)
 {
   RecordText *text = data;
+  char       *packed;
+  gsize       packed_length = 0;
 
-  text->json = suiji_draw_record_to_json (text->record, &text->length);
-  text->digest = suiji_draw_digest_json (text->json, text->length);
+  text->stored = suiji_draw_record_to_json (text->record, &text->stored_length);
+  text->digest = suiji_draw_digest_json (text->stored, text->stored_length);
+  packed = text->pack
+               ? _suiji_stored_record_pack (text->stored, text->stored_length, &packed_length)
+               : NULL;
+  if (packed != NULL)
+    {
+      g_free (text->stored);
+      text->stored = packed;
+      text->stored_length = packed_length;
+      text->packed = TRUE;
+    }
   return NULL;
 }
 
@@ -482,10 +498,14 @@ insert_record (SuijiDatabase *db, gint64 id, gint64 task_id, const RecordText *t
   if (sqlite3_step (previous) == SQLITE_ROW)
     previous_digest = g_strdup (_suiji_column_text (previous, 0));
 
+  /* Files before schema 8 keep every record as text. */
   insert = _suiji_database_prepare (
       db,
-      "INSERT INTO draws (id, task_id, drawn_at, algorithm, seed, record, record_digest,"
-      " previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      text->pack ? "INSERT INTO draws (id, task_id, drawn_at, algorithm, seed, record,"
+                   " record_digest, previous_digest, record_compression)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                 : "INSERT INTO draws (id, task_id, drawn_at, algorithm, seed, record,"
+                   " record_digest, previous_digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
       error);
   if (insert == NULL)
     return FALSE;
@@ -495,9 +515,16 @@ insert_record (SuijiDatabase *db, gint64 id, gint64 task_id, const RecordText *t
   sqlite3_bind_text (insert, 3, suiji_draw_record_get_drawn_at (text->record), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 4, SUIJI_DRAW_ALGORITHM, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 5, suiji_draw_record_get_seed_hex (text->record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, text->json, (int) text->length, SQLITE_STATIC);
+  if (text->packed)
+    sqlite3_bind_blob (insert, 6, text->stored, (int) text->stored_length, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (insert, 6, text->stored, (int) text->stored_length, SQLITE_STATIC);
   sqlite3_bind_text (insert, 7, text->digest, -1, SQLITE_STATIC);
   bind_text_or_null (insert, 8, previous_digest);
+  if (text->pack)
+    sqlite3_bind_text (insert, 9,
+                       text->packed ? SUIJI_STORED_RECORD_ZSTD : SUIJI_STORED_RECORD_PLAIN, -1,
+                       SQLITE_STATIC);
   return _suiji_database_run (db, insert, error);
 }
 
@@ -511,7 +538,7 @@ _suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *rec
 {
   g_autoptr (sqlite3_stmt) next_id = NULL;
   g_autoptr (sqlite3_stmt) state = NULL;
-  RecordText text = { .record = record };
+  RecordText text = { .record = record, .pack = suiji_database_get_schema_version (db) >= 8 };
   GThread   *writer;
   gboolean   saved;
   gint64     id;
@@ -541,7 +568,7 @@ _suiji_task_insert_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *rec
   g_thread_join (writer);
   saved = saved && insert_record (db, id, task_id, &text, error);
 
-  g_free (text.json);
+  g_free (text.stored);
   g_free (text.digest);
   return saved ? id : 0;
 }
