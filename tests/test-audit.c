@@ -205,6 +205,41 @@ test_record_truncated (void)
   }
 }
 
+/* What is not a whole zstd frame of a record is refused, never read. */
+static void
+test_unpack_refuses (void)
+{
+  const char *const packings[] = { "zstd", "zstd", "zstd", "lz4" };
+  const char *const stored[] = { "", "{\"algorithm\"", "\x28\xb5\x2f\xfd\x00", "{}" };
+  g_autofree char  *frame = NULL;
+  g_autofree char  *plain = NULL;
+  gsize             frame_length = 0;
+  gsize             length = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (packings); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = _suiji_stored_record_unpack (
+          *stored[i] != '\0' ? stored[i] : NULL, strlen (stored[i]), packings[i], &length, &error);
+
+      g_assert_null (text);
+      g_assert_error (error, SUIJI_DRAW_ERROR, SUIJI_DRAW_ERROR_BAD_RECORD);
+    }
+
+  /* Text is read as it is, even empty; a frame comes back whole. */
+  plain = _suiji_stored_record_unpack (NULL, 0, "none", &length, NULL);
+  g_assert_cmpstr (plain, ==, "");
+  g_assert_cmpuint (length, ==, 0);
+  frame = _suiji_stored_record_pack ("{\"k\": 1}", 8, &frame_length);
+  {
+    g_autofree char *text =
+        _suiji_stored_record_unpack (frame, frame_length, "zstd", &length, NULL);
+
+    g_assert_cmpstr (text, ==, "{\"k\": 1}");
+    g_assert_cmpuint (length, ==, 8);
+  }
+}
+
 /* A county's record is kept packed: a fraction of its text, which comes
  * back byte for byte. */
 static void
@@ -382,6 +417,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/record-changed-in-file", test_record_changed_in_file);
   g_test_add_func ("/audit/record-truncated", test_record_truncated);
   g_test_add_func ("/audit/record-packed", test_record_packed);
+  g_test_add_func ("/audit/unpack-refuses", test_unpack_refuses);
   g_test_add_func ("/audit/plain-records-kept", test_plain_records_kept);
   g_test_add_func ("/audit/digest-rewritten", test_digest_rewritten);
   g_test_add_func ("/audit/picks-changed", test_picks_changed);

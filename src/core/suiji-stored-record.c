@@ -81,14 +81,14 @@ _suiji_stored_record_unpack (
       set_damaged (error, "not a zstd frame");
       return NULL;
     }
-  /* The JSON reader takes a gssize, and a record is never near 1 GB. */
-  if (size >= G_MAXINT32)
+  /* The JSON reader takes a gssize, and a record is never near 1 GB; a
+   * header changed to claim more must not abort the program. */
+  if (size >= G_MAXINT32 || (text = g_try_malloc ((gsize) size + 1)) == NULL)
     {
       set_damaged (error, "too large");
       return NULL;
     }
 
-  text = g_malloc ((gsize) size + 1);
   unpacked = ZSTD_decompress (text, (size_t) size, stored, stored_length);
   if (ZSTD_isError (unpacked))
     {

@@ -455,7 +455,7 @@ suiji_task_save_draw (SuijiDatabase *db, gint64 task_id, SuijiDrawRecord *record
 typedef struct
 {
   SuijiDrawRecord *record;
-  gboolean         pack;
+  gboolean         pack;   /* the file has record_compression (schema 8) */
   char            *stored; /* the JSON text, or its zstd frame when packed */
   gsize            stored_length;
   char            *digest; /* of the text */
