@@ -304,7 +304,8 @@ verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       return;
     }
 
-  outcome->milliseconds = (g_get_monotonic_time () - start) / 1000;
+  /* Rounded up: a small draw verifies in under a millisecond, not in 0. */
+  outcome->milliseconds = (g_get_monotonic_time () - start + 999) / 1000;
   g_task_return_pointer (task, g_steal_pointer (&outcome), (GDestroyNotify) verify_outcome_free);
 }
 
