@@ -176,6 +176,7 @@ test_record_changed_in_file (void)
   g_assert_cmpstr (integrity, ==, "ok");
   audit_file (path, &audit);
   g_assert_cmpint (audit.bad_draw, ==, 1);
+  g_assert_cmpuint (audit.n_draws, ==, 0);
   g_assert_nonnull (strstr (audit.problem, "Draw 1 "));
   g_assert_nonnull (strstr (audit.problem, "record"));
 }
@@ -249,6 +250,7 @@ test_record_packed (void)
   g_autoptr (SuijiDatabase) db = suiji_test_open_database (path);
   g_autoptr (SuijiDrawRecord) record = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *json = NULL;
   g_autofree char *again = NULL;
@@ -258,8 +260,10 @@ test_record_packed (void)
 
   suiji_test_fill_sample (db, 5000);
   draw = suiji_test_draw (db, suiji_test_create_task (db, "Packed"), 4);
-  stored = suiji_test_query (db, "SELECT record_compression || ' ' || typeof(record) || ' ' ||"
-                                 " length(record) FROM draws WHERE id = 1");
+  sql = g_strdup_printf ("SELECT record_compression || ' ' || typeof(record) || ' ' ||"
+                         " length(record) FROM draws WHERE id = %" G_GINT64_FORMAT,
+                         draw);
+  stored = suiji_test_query (db, sql);
   json = suiji_saved_draw_dup_json (db, draw, &length, &error);
   g_assert_no_error (error);
   g_test_message ("%s, %zu bytes of text", stored, length);

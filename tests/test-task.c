@@ -10,9 +10,9 @@
 #include "suiji-database-private.h"
 #include "suiji-department.h"
 #include "suiji-draw-publish.h"
+#include "suiji-sample-data.h"
 #include "suiji-saved-draw.h"
 #include "suiji-stored-record-private.h"
-#include "suiji-sample-data.h"
 #include "suiji-task-draw.h"
 #include "suiji-task-summary.h"
 #include "suiji-task.h"
@@ -517,9 +517,10 @@ test_summary_and_saved_draws (void)
 
     g_assert_cmpuint (g_string_replace (changed, "\"k\"", "\"k\" ", 1), ==, 1);
     packed = _suiji_stored_record_pack (changed->str, changed->len, &packed_length);
-    update = _suiji_database_prepare (db, "UPDATE draws SET record = ?1 WHERE id = 1", &error);
+    update = _suiji_database_prepare (db, "UPDATE draws SET record = ?1 WHERE id = ?2", &error);
     g_assert_no_error (error);
     sqlite3_bind_blob (update, 1, packed, (int) packed_length, SQLITE_STATIC);
+    sqlite3_bind_int64 (update, 2, draw);
     g_assert_true (_suiji_database_run (db, update, &error));
   }
   {
