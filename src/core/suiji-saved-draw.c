@@ -227,7 +227,6 @@ char *
 suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *json = NULL;
   gsize            size = 0;
@@ -251,9 +250,11 @@ suiji_saved_draw_dup_json (SuijiDatabase *db, gint64 draw_id, gsize *length, GEr
       return NULL;
     }
 
-  json = _suiji_stored_record_unpack (
-      sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0),
-      (const char *) sqlite3_column_text (stmt, 2), &size, &local_error);
+  json = _suiji_stored_record_unpack (sqlite3_column_blob (stmt, 0),
+                                      (gsize) sqlite3_column_bytes (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 2), &size, NULL);
+  /* A record that does not unpack was changed as surely as one that does
+   * not match its digest: the user is told the same. */
   if (json != NULL)
     digest = suiji_draw_digest_json (json, size);
   if (json == NULL || g_strcmp0 (digest, _suiji_column_text (stmt, 1)) != 0)
